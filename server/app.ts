@@ -1,0 +1,80 @@
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { MAX_MESSAGE_BYTES } from '../shared/protocol.js';
+import { Sessions } from './auth/sessions.js';
+import { AgreementService } from './commands/agreements.js';
+import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
+import type { Logger } from './log.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { authRoutes } from './routes/auth.js';
+import { collabRoutes } from './routes/collab.js';
+import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
+import { staticRoutes } from './routes/static.js';
+import type { Store } from './store/types.js';
+import { RoomRegistry } from './sync/registry.js';
+
+export interface AppDeps {
+  store: Store;
+  log: Logger;
+  /** Built client files (dist/client); null serves no UI (API-only tests). */
+  staticDir: string | null;
+  /** Origins allowed besides the server's own (e.g. a reverse proxy's public address). */
+  allowedOrigins?: readonly string[];
+  secureCookies?: boolean;
+  idleUnloadMs?: number;
+}
+
+/**
+ * Builds the whole app (HTTP routes and the websocket route) around the given store. It never
+ * listens: server/start.ts does. Every stateful part is created here, per app.
+ */
+export function createApp(deps: AppDeps) {
+  const { store, log } = deps;
+  const app = new Hono<AppEnv>();
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
+  // ws accepts 100 MiB frames by default; the protocol's cap is far lower. Frames up to twice the
+  // cap reach our handler (and get close code 4413); larger ones are cut off by ws itself (1009).
+  wss.options.maxPayload = 2 * MAX_MESSAGE_BYTES;
+
+  const hooks = agreementSyncHooks(store, log);
+  const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
+  const sessions = new Sessions(store);
+  const agreements = new AgreementService(store, rooms, log, hooks.noteWrites);
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      if (error.status >= 500) log.error('request-failed', { path: c.req.path, cause: String(error.cause) });
+      else log.info('request-refused', { path: c.req.path, status: error.status, cause: String(error.cause) });
+      return c.json({ error: error.message }, error.status);
+    }
+    log.error('request-crashed', { path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+    return c.json({ error: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.' }, 500);
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', originGuard(deps.allowedOrigins ?? []));
+  app.use('/api/*', sessionMiddleware(sessions));
+  app.use('/collab/*', sessionMiddleware(sessions));
+
+  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false));
+  app.route('/api/agreements', agreementRoutes(agreements));
+  app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log));
+  app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
+  if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
+
+  return { app, injectWebSocket, rooms, agreements, hooks };
+}

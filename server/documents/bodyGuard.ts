@@ -1,0 +1,98 @@
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { isEntryId } from '../../shared/editor/ids.js';
+import { MAX_ENTRY_LENGTH, NODE } from '../../shared/editor/nodes.js';
+import { agreementSchema, BODY_FIELD } from '../../shared/editor/schema.js';
+
+/** Most project entries a §5 list may hold; far beyond any real list, it bounds abuse. */
+export const MAX_ENTRIES = 300;
+
+/**
+ * The lock rules, on the transaction that applied a client's update to the shadow document.
+ * A client may change only the content of the §5 project list; the result must be a valid
+ * project list under the shared schema. Returns a reason (for the log) or null.
+ *
+ * `transaction.changed` names every pre-existing type the update touched (inserts, deletions,
+ * attribute changes); types the update created are reached through their changed parent.
+ */
+/** Whatever kind of shared type a transaction reports as changed. */
+type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
+
+export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): string | null {
+  const body: unknown = doc.getXmlFragment(BODY_FIELD);
+  let list: Y.XmlElement | null = null;
+  for (const [type, keys] of transaction.changed) {
+    if (type === body) return 'changes the top-level sequence of the agreement';
+    const top = topLevelAncestor(type, body);
+    if (top === null) return `writes to a root other than the body (${rootName(type, doc)})`;
+    if (!(top instanceof Y.XmlElement) || top.nodeName !== NODE.projectList) return `changes a locked block (${describe(top)})`;
+    if ((type as unknown) === top && [...keys].some((key) => key !== null)) return 'changes attributes of the project list';
+    list = top;
+  }
+  return list ? checkProjectList(list) : null;
+}
+
+function topLevelAncestor(type: SharedType, body: unknown): SharedType | null {
+  let current = type;
+  for (;;) {
+    const parent = current._item?.parent;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    if (parent === body) return current;
+    current = parent as SharedType;
+  }
+}
+
+function rootName(type: SharedType, doc: Y.Doc): string {
+  let root = type;
+  while (root._item?.parent instanceof Y.AbstractType) root = root._item.parent as SharedType;
+  for (const [name, shared] of doc.share) if ((shared as unknown) === root) return name;
+  return 'unknown';
+}
+
+function describe(type: unknown): string {
+  if (type instanceof Y.XmlElement) return `${type.nodeName} ${String(type.getAttribute('blockId') ?? '')}`.trim();
+  return 'unknown type';
+}
+
+/** Converts a Y element of the project list into ProseMirror JSON, refusing what the schema cannot hold. */
+function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
+  if (type instanceof Y.XmlText) {
+    return type.toDelta().map((op: { insert: unknown; attributes?: Record<string, unknown> }) => {
+      if (typeof op.insert !== 'string') throw new Error('embedded object in a project entry');
+      if (op.attributes && Object.keys(op.attributes).length > 0) throw new Error('formatted text in a project entry');
+      return { type: 'text', text: op.insert };
+    });
+  }
+  const attrs = type.getAttributes() as Record<string, unknown>;
+  return [
+    {
+      type: type.nodeName,
+      attrs,
+      content: type.toArray().flatMap((child) => {
+        if (!(child instanceof Y.XmlElement) && !(child instanceof Y.XmlText)) throw new Error('unexpected child type');
+        return toJSON(child);
+      }),
+    },
+  ];
+}
+
+function checkProjectList(list: Y.XmlElement): string | null {
+  try {
+    const [json] = toJSON(list);
+    const node = agreementSchema().nodeFromJSON(json);
+    node.check();
+    let entries = 0;
+    let problem: string | null = null;
+    node.descendants((child) => {
+      if (child.type.name !== NODE.projectEntry) return true;
+      entries++;
+      if (!isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
+      else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
+      return false;
+    });
+    if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;
+    return problem;
+  } catch (error: unknown) {
+    return `invalid project list: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

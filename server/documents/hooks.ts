@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import type { SessionUser } from '../../shared/api.js';
+import { ROOT, CLOSE } from '../../shared/protocol.js';
+import { can, roleMayEditBody } from '../policies/agreements.js';
+import type { Store } from '../store/types.js';
+import type { PeerInfo, SyncHooks } from '../sync/types.js';
+import type { Logger } from '../log.js';
+import { checkBodyTransaction } from './bodyGuard.js';
+
+export interface AgreementPeer extends PeerInfo {
+  user: SessionUser;
+  districtId: string;
+  sessionExpiresAt: number;
+}
+
+/** Updates after the last snapshot at which a loaded document is compacted. */
+export const COMPACT_AFTER_UPDATES = 500;
+
+/**
+ * The agreement-specific hooks of the sync layer: loading from the store (snapshot + the updates
+ * after it), the lock rules, committing, and compaction that keeps loading proportional to the
+ * document rather than to its history. The full update log stays as the audit trail.
+ */
+export function agreementSyncHooks(store: Store, log: Logger, now: () => number = Date.now): SyncHooks<AgreementPeer> & {
+  noteWrites(documentName: string, count: number): void;
+  compact(documentName: string, doc: Y.Doc): Promise<void>;
+} {
+  const sinceSnapshot = new Map<string, number>();
+
+  const compact = async (name: string, doc: Y.Doc) => {
+    await store.writeSnapshot(name, Y.encodeStateAsUpdate(doc));
+    sinceSnapshot.set(name, 0);
+  };
+
+  return {
+    async loadDocument(name) {
+      const stored = await store.loadDocument(name);
+      if (!stored.snapshot && stored.updates.length === 0) throw new Error(`no document for agreement ${name}`);
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      sinceSnapshot.set(name, stored.updates.length);
+      if (stored.updates.length > COMPACT_AFTER_UPDATES) await compact(name, doc);
+      return doc;
+    },
+
+    checkUpdate({ peer, transaction, shadow, documentName }) {
+      if (peer.sessionExpiresAt <= now()) return { code: CLOSE.unauthenticated, reason: 'session expired' };
+      if (!roleMayEditBody(peer.user)) return { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };
+      const status = shadow.getMap(ROOT.agreement).get('status');
+      const scope = { districtId: peer.districtId, status: status === 'draft' ? status : 'draft' } as const;
+      if (status !== 'draft') return { code: CLOSE.notEditable, reason: `agreement ${documentName} is ${String(status)}` };
+      if (!can(peer.user, 'editBody', scope)) return { code: CLOSE.forbiddenUpdate, reason: 'no edit right on this agreement' };
+      const problem = checkBodyTransaction(transaction, shadow);
+      return problem ? { code: CLOSE.forbiddenUpdate, reason: problem } : null;
+    },
+
+    async storeUpdates(name, updates) {
+      await store.appendUpdates(
+        updates.map((u) => ({ agreementId: name, update: u.update, author: { username: u.peer?.username ?? 'system', via: u.peer ? 'client' : 'server' }, at: u.at })),
+      );
+      sinceSnapshot.set(name, (sinceSnapshot.get(name) ?? 0) + updates.length);
+    },
+
+    async afterApply(name, doc) {
+      if ((sinceSnapshot.get(name) ?? 0) >= COMPACT_AFTER_UPDATES) await compact(name, doc);
+    },
+
+    async beforeUnload(name, doc) {
+      if ((sinceSnapshot.get(name) ?? 0) > 0) await compact(name, doc);
+      sinceSnapshot.delete(name);
+    },
+
+    noteWrites(name, count) {
+      sinceSnapshot.set(name, (sinceSnapshot.get(name) ?? 0) + count);
+    },
+
+    compact,
+
+    log: (event, details) => log.warn(event, details),
+  };
+}

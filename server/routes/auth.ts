@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.js';
+import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
+import { fail } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/types.js';
+import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
+
+export function authRoutes(store: Store, sessions: Sessions, log: Logger, secureCookies: boolean) {
+  return new Hono<AppEnv>()
+    .post('/login', async (c) => {
+      const body = await readJson(c, 4096);
+      if (!isRecord(body) || typeof body.username !== 'string' || typeof body.password !== 'string') {
+        fail(400, 'Bitte Benutzername und Passwort angeben.', 'login without username or password');
+      }
+      const user = await store.getUser(body.username.trim());
+      // Compare against a dummy hash for unknown users, so that timing does not reveal who exists.
+      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!user || !ok) {
+        log.warn('login-failed', { username: body.username.slice(0, 64) });
+        fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
+      }
+      const { token } = await sessions.create(user.username);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secureCookies,
+        path: '/',
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      log.info('login', { username: user.username });
+      return c.json(toSessionUser(user));
+    })
+    .post('/logout', async (c) => {
+      const session = c.get('session');
+      if (session) await sessions.destroy(session.tokenHash);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true });
+    })
+    .get('/session', (c) => c.json(requireSession(c).user));
+}

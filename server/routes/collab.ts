@@ -1,0 +1,74 @@
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import { Hono } from 'hono';
+import type { AgreementService } from '../commands/agreements.js';
+import type { AgreementPeer } from '../documents/hooks.js';
+import type { Logger } from '../log.js';
+import type { Connection } from '../sync/connection.js';
+import type { RoomRegistry } from '../sync/registry.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { requireSession, type AppEnv } from './context.js';
+
+/**
+ * `/collab/:id`: the y-websocket protocol, room = agreement id. Authentication (session cookie),
+ * Origin and the right to read the agreement are checked before the upgrade: a refused client
+ * gets an HTTP status and never a byte of the document.
+ */
+export function collabRoutes(
+  agreements: AgreementService,
+  rooms: RoomRegistry<AgreementPeer>,
+  upgradeWebSocket: UpgradeWebSocket,
+  log: Logger,
+) {
+  return new Hono<AppEnv>().get(
+    '/:id',
+    async (c, next) => {
+      const session = requireSession(c);
+      await agreements.readable(session.user, c.req.param('id'));
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const session = requireSession(c);
+      const id = c.req.param('id') ?? '';
+      const peer: AgreementPeer = {
+        username: session.user.username,
+        user: session.user,
+        districtId: '',
+        sessionExpiresAt: session.expiresAt,
+        presence: { user: { name: session.user.displayName, color: session.user.color, party: session.user.partyLabel, username: session.user.username } },
+      };
+      let connection: Connection<AgreementPeer> | null = null;
+      let closed = false;
+      const early: (Uint8Array | string)[] = [];
+      return {
+        onOpen: (_event, ws: WSContext) => {
+          void (async () => {
+            try {
+              const record = await agreements.readable(session.user, id);
+              peer.districtId = record.districtId;
+              const socket = {
+                send: (data: Uint8Array) => ws.send(data as Uint8Array<ArrayBuffer>),
+                close: (code: number, reason: string) => ws.close(code, reason),
+              };
+              connection = await rooms.connect(id, socket, peer);
+              if (closed) return connection.closedByPeer();
+              for (const data of early.splice(0)) connection.receive(data);
+            } catch (error: unknown) {
+              log.error('collab-open-failed', { agreement: id, user: peer.username, error: String(error) });
+              ws.close(CLOSE.internalError, 'could not open the document');
+            }
+          })();
+        },
+        onMessage: (event) => {
+          const data = typeof event.data === 'string' ? event.data : event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : null;
+          if (data === null) return;
+          if (connection) connection.receive(data);
+          else early.push(data);
+        },
+        onClose: () => {
+          closed = true;
+          connection?.closedByPeer();
+        },
+      };
+    }),
+  );
+}

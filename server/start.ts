@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { CLOSE } from '../shared/protocol.js';
+import { createApp } from './app.js';
+import { consoleLogger, type Logger } from './log.js';
+import { seedDemo } from './seed/demo.js';
+import { SqliteStore } from './store/sqlite.js';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** 'demo' seeds the demo into an empty store; 'none' never seeds. */
+  seed: 'demo' | 'none';
+  staticDir: string | null;
+  demoPassword?: string;
+  allowedOrigins?: readonly string[];
+  secureCookies?: boolean;
+  idleUnloadMs?: number;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting, commits what is in flight, closes sockets with 1001, closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? consoleLogger();
+  const store = new SqliteStore(options.dataDir);
+  const { app, injectWebSocket, rooms, agreements } = createApp({
+    store,
+    log,
+    staticDir: options.staticDir,
+    allowedOrigins: options.allowedOrigins ?? [],
+    secureCookies: options.secureCookies ?? false,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+  });
+  if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  injectWebSocket(server);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host}:${port}`;
+  log.info('listening', { url, dataDir: options.dataDir });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        store.close();
+        log.info('stopped', {});
+      })();
+      return closing;
+    },
+  };
+}

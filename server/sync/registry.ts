@@ -1,0 +1,113 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CLOSE } from '../../shared/protocol.js';
+import { Connection } from './connection.js';
+import { Room } from './room.js';
+import type { PeerInfo, Socket, SyncHooks } from './types.js';
+
+export interface RegistryOptions {
+  /** How long a document stays loaded after its last connection left. */
+  idleUnloadMs: number;
+}
+
+/**
+ * The loaded documents of one server. Created per app (no module-level state), so that two
+ * servers can run in one process. A document is loaded on first use and unloaded when it has
+ * been idle for `idleUnloadMs`.
+ */
+export class RoomRegistry<P extends PeerInfo> {
+  private readonly rooms = new Map<string, Promise<Room<P>>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly hooks: SyncHooks<P>,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  /** The loaded room, loading it if needed. Concurrent callers share one load. */
+  get(name: string): Promise<Room<P>> {
+    this.cancelUnload(name);
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = this.hooks.loadDocument(name).then((doc) => new Room(name, doc, this.hooks));
+      room.catch(() => this.rooms.delete(name));
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  /** Whether a document is loaded right now (for tests and metrics). */
+  isLoaded(name: string): boolean {
+    return this.rooms.has(name);
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Attaches a socket to a document and starts the sync. */
+  async connect(name: string, socket: Socket, peer: P): Promise<Connection<P>> {
+    const room = await this.get(name);
+    const mayUseClientId = (clientId: number) =>
+      ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId));
+    const connection: Connection<P> = new Connection(room, socket, peer, mayUseClientId, (closed) => this.disconnect(room, closed));
+    room.connections.add(connection);
+    connection.open();
+    return connection;
+  }
+
+  /**
+   * Graceful shutdown: closes every connection (1001, so clients reconnect to the next server),
+   * waits until every update already received is committed, then unloads (and compacts) all.
+   */
+  async drain(code: number = CLOSE.goingAway, reason = 'server shutting down'): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const rooms = (await Promise.allSettled([...this.rooms.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    for (const room of rooms) for (const connection of [...room.connections]) connection.close(code, reason);
+    for (const room of rooms) {
+      while (room.busy) await new Promise((resolve) => setImmediate(resolve));
+      await this.unload(room);
+    }
+  }
+
+  private disconnect(room: Room<P>, connection: Connection<P>) {
+    room.connections.delete(connection);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.clientIds], null);
+    if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  /** Schedules unloading a room that nobody uses; commands that load a room call this too. */
+  release(room: Room<P>) {
+    if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room<P>) {
+    this.cancelUnload(room.name);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      if (room.connections.size > 0) return;
+      if (room.busy) return this.scheduleUnload(room);
+      void this.unload(room);
+    }, this.options.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private cancelUnload(name: string) {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+  }
+
+  private async unload(room: Room<P>) {
+    if (this.rooms.get(room.name) === undefined) return;
+    this.rooms.delete(room.name);
+    try {
+      await this.hooks.beforeUnload?.(room.name, room.doc);
+    } catch (error: unknown) {
+      this.hooks.log('unload-failed', { document: room.name, error: String(error) });
+    }
+    room.awareness.destroy();
+    room.doc.destroy();
+  }
+}

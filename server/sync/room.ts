@@ -1,0 +1,242 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CLOSE, MESSAGE } from '../../shared/protocol.js';
+import type { Connection } from './connection.js';
+import type { PeerInfo, Rejection, SyncHooks } from './types.js';
+
+/** The origin of the server's own writes (fields, status, signatures). */
+export const SERVER_ORIGIN = Symbol('server');
+
+type QueuedClientUpdate<P extends PeerInfo> = {
+  kind: 'client';
+  connection: Connection<P>;
+  update: Uint8Array;
+  ackNumber: number;
+  /** True when the update brought nothing new; it is acknowledged but not stored. */
+  noop: boolean;
+  at: number;
+};
+type QueuedServerUpdate = {
+  kind: 'server';
+  update: Uint8Array;
+  commit: (update: Uint8Array) => Promise<void>;
+  settle: (error: unknown) => void;
+  at: number;
+};
+type Queued<P extends PeerInfo> = QueuedClientUpdate<P> | QueuedServerUpdate;
+
+function cloneDoc(doc: Y.Doc, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
+  const copy = new Y.Doc({ gc: doc.gc });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  for (const item of pending) Y.applyUpdate(copy, item.update);
+  return copy;
+}
+
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One loaded document and the connections editing it.
+ *
+ * Every update is first applied to a shadow copy, where the hooks inspect the transaction; Yjs
+ * cannot take an applied update back, so the real document only ever sees accepted updates. The
+ * accepted ones wait in a queue until the store has committed them (several at once when they
+ * arrive together: a group commit), and only then are they applied to the real document,
+ * broadcast to the other connections and acknowledged to their sender.
+ */
+export class Room<P extends PeerInfo> {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection<P>>();
+  private shadow: Y.Doc;
+  private queue: Queued<P>[] = [];
+  private flushing = false;
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly hooks: SyncHooks<P>,
+  ) {
+    this.shadow = cloneDoc(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = syncUpdateMessage(update);
+      for (const connection of this.connections) if (connection !== origin) connection.send(message);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+      const message = awarenessMessage(this.awareness, added.concat(updated, removed));
+      for (const connection of this.connections) if (connection !== origin) connection.send(message);
+    });
+  }
+
+  log(event: string, details: Record<string, unknown>) {
+    this.hooks.log(event, details);
+  }
+
+  /** True while updates are waiting to be committed. */
+  get busy(): boolean {
+    return this.flushing || this.queue.length > 0;
+  }
+
+  /**
+   * Checks a client's update on the shadow copy. Returns a rejection (the caller closes the
+   * connection), 'deferred' when the update depends on changes the server has not seen yet, or
+   * 'queued'.
+   */
+  receiveUpdate(connection: Connection<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
+    let transaction: Y.Transaction | null = null;
+    const capture = (tr: Y.Transaction) => {
+      transaction ??= tr;
+    };
+    const before = Y.encodeStateVector(this.shadow);
+    this.shadow.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(this.shadow, update, connection);
+    } catch (error: unknown) {
+      this.rebuildShadow();
+      return { code: CLOSE.badMessage, reason: `undecodable update: ${String(error)}` };
+    } finally {
+      this.shadow.off('afterTransaction', capture);
+    }
+    if (this.shadow.store.pendingStructs !== null || this.shadow.store.pendingDs !== null) {
+      // It builds on changes still on their way (e.g. edits typed just after a reconnect, sent
+      // before the client's sync step 2): the connection keeps it and sends it again merged.
+      this.rebuildShadow();
+      return 'deferred';
+    }
+    const tr = transaction as Y.Transaction | null;
+    if (tr !== null) {
+      const rejection = this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow: this.shadow });
+      if (rejection) {
+        this.rebuildShadow();
+        return rejection;
+      }
+    }
+    const noop = tr === null || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0 && equalBytes(before, Y.encodeStateVector(this.shadow)));
+    this.queue.push({ kind: 'client', connection, update, ackNumber, noop, at: Date.now() });
+    this.scheduleFlush();
+    return 'queued';
+  }
+
+  /**
+   * A write of the server's own (fields, status, signatures): made on the shadow, committed by
+   * `commit` (which stores it with whatever else belongs to the same command), then applied and
+   * broadcast like any other update. Resolves once committed.
+   */
+  submitServerChange(mutate: (doc: Y.Doc) => void, commit: (update: Uint8Array) => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let update: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => {
+        update = update ? Y.mergeUpdates([update, u]) : u;
+      };
+      this.shadow.on('update', capture);
+      try {
+        this.shadow.transact(() => mutate(this.shadow), SERVER_ORIGIN);
+      } catch (error: unknown) {
+        this.rebuildShadow();
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      } finally {
+        this.shadow.off('update', capture);
+      }
+      if (update === null) {
+        resolve();
+        return;
+      }
+      const settle = (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve());
+      this.queue.push({ kind: 'server', update, commit, settle, at: Date.now() });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush() {
+    if (!this.flushing) void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        // Take the leading run of client updates (one group commit) or one server write.
+        const first = this.queue[0];
+        if (!first) break;
+        const count = first.kind === 'server' ? 1 : runLength(this.queue);
+        const batch = this.queue.slice(0, count);
+        try {
+          await this.commit(batch);
+        } catch (error: unknown) {
+          this.failBatch(batch, error);
+          return;
+        }
+        this.queue.splice(0, count);
+        for (const item of batch) {
+          if (item.kind === 'server') {
+            Y.applyUpdate(this.doc, item.update, SERVER_ORIGIN);
+            item.settle(null);
+          } else {
+            if (!item.noop) Y.applyUpdate(this.doc, item.update, item.connection);
+            item.connection.acknowledge(item.ackNumber);
+          }
+        }
+        try {
+          await this.hooks.afterApply?.(this.name, this.doc);
+        } catch (error: unknown) {
+          this.hooks.log('after-apply-failed', { document: this.name, error: String(error) });
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async commit(batch: Queued<P>[]): Promise<void> {
+    const first = batch[0];
+    if (first?.kind === 'server') return first.commit(first.update);
+    const toStore = batch.flatMap((item) => (item.kind === 'client' && !item.noop ? [{ update: item.update, peer: item.connection.peer, at: item.at }] : []));
+    if (toStore.length > 0) await this.hooks.storeUpdates(this.name, toStore);
+  }
+
+  /**
+   * The store failed: nothing queued is acknowledged. Every connection is closed so that its
+   * client resyncs and sends again what the server does not have; the shadow is rebuilt from the
+   * real document, which holds only committed updates.
+   */
+  private failBatch(batch: Queued<P>[], error: unknown) {
+    this.hooks.log('store-failed', { document: this.name, error: String(error), updates: batch.length });
+    const dropped = this.queue.splice(0);
+    for (const item of dropped) if (item.kind === 'server') item.settle(error ?? new Error('store failed'));
+    this.shadow = cloneDoc(this.doc);
+    for (const connection of [...this.connections]) connection.close(CLOSE.internalError, 'storage failed');
+  }
+
+  private rebuildShadow() {
+    this.shadow = cloneDoc(this.doc, this.queue);
+  }
+
+}
+
+function runLength(queue: readonly { kind: string }[]): number {
+  let n = 0;
+  while (n < queue.length && queue[n]?.kind === 'client') n++;
+  return n;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,106 @@
+import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import {
+  AddMarkStep,
+  AddNodeMarkStep,
+  AttrStep,
+  RemoveMarkStep,
+  RemoveNodeMarkStep,
+  ReplaceAroundStep,
+  ReplaceStep,
+  type Step,
+} from '@tiptap/pm/transform';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { NODE } from './nodes.js';
+
+/**
+ * The editor side of the lock: a user's transaction may change the content of the §5 project list
+ * and nothing else. The server enforces the same rule on every update; this filter only keeps the
+ * editor from trying (and from being disconnected for it). DOM-free, so it is tested in-process.
+ */
+
+/** Positions that lie in the §5 list's content, both ends included as insertion points. */
+export interface ContentRange {
+  from: number;
+  to: number;
+}
+
+export function projectListContentRange(doc: PMNode): ContentRange | null {
+  let range: ContentRange | null = null;
+  doc.forEach((node, offset) => {
+    if (range === null && node.type.name === NODE.projectList) {
+      range = { from: offset + 1, to: offset + 1 + node.content.size };
+    }
+  });
+  return range;
+}
+
+/** True for transactions that y-sync dispatches to mirror the Y.Doc (remote edits, own undo/redo). */
+export function isRemoteChange(tr: Transaction): boolean {
+  const meta: unknown = tr.getMeta(ySyncPluginKey);
+  return typeof meta === 'object' && meta !== null && 'isChangeOrigin' in meta && meta.isChangeOrigin === true;
+}
+
+const inside = (pos: number, range: ContentRange) => pos >= range.from && pos <= range.to;
+
+/**
+ * A replace may stay within the list's positions and still escape it: a slice that is open at
+ * depth 0 closes the list and reopens it, so it could put a locked block between two halves.
+ * The slice must therefore be placed at depth 1 (inside the list) or deeper.
+ */
+function replaceStaysInside(doc: PMNode, from: number, to: number, openStart: number, openEnd: number): boolean {
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  return $from.depth - openStart >= 1 && $to.depth - openEnd >= 1 && $from.index(0) === $to.index(0);
+}
+
+function mapStaysInside(step: Step, range: ContentRange): boolean {
+  let ok = true;
+  step.getMap().forEach((oldStart, oldEnd) => {
+    if (!inside(oldStart, range) || !inside(oldEnd, range)) ok = false;
+  });
+  return ok;
+}
+
+/** Whether one step, applied to `doc`, changes only the content of the §5 list. */
+export function stepChangesOnlyProjectList(step: Step, doc: PMNode): boolean {
+  const range = projectListContentRange(doc);
+  if (range === null) return false;
+  if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) {
+    if (!inside(step.from, range) || !inside(step.to, range) || !mapStaysInside(step, range)) return false;
+    return replaceStaysInside(doc, step.from, step.to, step.slice.openStart, step.slice.openEnd);
+  }
+  // Steps without a step map name the node they change by its start position.
+  if (step instanceof AttrStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
+    return step.pos >= range.from && step.pos < range.to;
+  }
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+    return inside(step.from, range) && inside(step.to, range);
+  }
+  // DocAttrStep and any step type we do not know: refuse rather than guess.
+  return false;
+}
+
+/** Whether every step of `tr` changes only the content of the §5 list (each against the doc before it). */
+export function changesOnlyProjectList(tr: Transaction): boolean {
+  return tr.steps.every((step, index) => {
+    const before = tr.docs[index];
+    return before !== undefined && stepChangesOnlyProjectList(step, before);
+  });
+}
+
+export const projectListLockKey = new PluginKey('projectListLock');
+
+export function projectListLockPlugin(): Plugin {
+  return new Plugin({
+    key: projectListLockKey,
+    filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || changesOnlyProjectList(tr),
+  });
+}
+
+/** The lock as a TipTap extension, for editors built from `schemaExtensions`. */
+export const ProjectListLock = Extension.create({
+  name: 'projectListLock',
+  addProseMirrorPlugins: () => [projectListLockPlugin()],
+});
