@@ -27,9 +27,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export async function seedDemo(store: Store, agreements: AgreementService, password: string, log: Logger): Promise<boolean> {
   if ((await store.countUsers()) > 0 || (await store.listAgreements()).length > 0) return false;
   const now = Date.now();
-  for (const user of DEMO_USERS) {
-    await store.putUser({ ...user, passwordHash: await hashPassword(password), createdAt: now });
-  }
+  // The demo users share one password, so one hash serves all (scrypt is deliberately slow).
+  const passwordHash = await hashPassword(password);
+  for (const user of DEMO_USERS) await store.putUser({ ...user, passwordHash, createdAt: now });
   for (const seed of [WERRA_MEISSNER_2024, FULDA_2024]) await agreements.create(seed, 'system');
   log.info('demo-seeded', { users: DEMO_USERS.length, agreements: 2 });
   return true;
