@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { CLOSE, MAX_MESSAGE_BYTES, MESSAGE } from '../../shared/protocol.js';
 import { awarenessClientIds, rewriteAwarenessUpdate } from './awareness.js';
 import { awarenessMessage, type Room } from './room.js';
+import { MESSAGE_RATE, TokenBucket } from './rateLimit.js';
 import type { PeerInfo, Socket } from './types.js';
 
 /** Updates a connection may hold back while they wait for the changes they build on. */
@@ -18,6 +19,7 @@ export class Connection<P extends PeerInfo> {
   private updatesReceived = 0;
   private deferred: Uint8Array | null = null;
   private closed = false;
+  private readonly rate = new TokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
 
   constructor(
     readonly room: Room<P>,
@@ -52,6 +54,7 @@ export class Connection<P extends PeerInfo> {
     if (this.closed) return;
     if (typeof data === 'string') return this.close(CLOSE.badMessage, 'text frames are not part of the protocol');
     if (data.byteLength > MAX_MESSAGE_BYTES) return this.close(CLOSE.tooLarge, `message of ${data.byteLength} bytes exceeds the cap`);
+    if (!this.rate.take()) return this.close(CLOSE.tooManyMessages, 'more messages per second than a person sends');
     try {
       this.handle(decoding.createDecoder(data));
     } catch (error: unknown) {
