@@ -1,0 +1,72 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionUser } from '../../shared/api.js';
+import { api, ApiError } from './api.js';
+import { AgreementListPage } from './pages/AgreementListPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { matchRoute, navigate, useLocation } from './router.js';
+import { SessionContext, type Session } from './session.js';
+import { Notice } from './ui/Notice.js';
+
+// The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
+const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
+
+type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: SessionUser } | { kind: 'error'; message: string };
+
+const loginPath = (next: string) => (next === '/' ? '/anmelden' : `/anmelden?weiter=${encodeURIComponent(next)}`);
+
+export function App() {
+  const location = useLocation();
+  const route = matchRoute(location);
+  const [state, setState] = useState<SessionState>({ kind: 'loading' });
+
+  useEffect(() => {
+    api.session().then(
+      (user) => setState({ kind: 'user', user }),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) setState({ kind: 'anonymous' });
+        else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }, []);
+
+  // Anonymous visitors go to the login page and come back afterwards; signed-in ones leave it.
+  useEffect(() => {
+    if (state.kind === 'anonymous' && route.page !== 'login') navigate(loginPath(location), { replace: true });
+    if (state.kind === 'user' && route.page === 'login') navigate(route.next, { replace: true });
+  }, [state.kind, route, location]);
+
+  const expired = useCallback(() => setState({ kind: 'anonymous' }), []);
+  const session = useMemo<Session | null>(() => {
+    if (state.kind !== 'user') return null;
+    return {
+      user: state.user,
+      expired,
+      async logout() {
+        try {
+          await api.logout();
+        } finally {
+          setState({ kind: 'anonymous' });
+          navigate('/anmelden');
+        }
+      },
+    };
+  }, [state, expired]);
+
+  if (state.kind === 'loading') return <p className="page-status">Wird geladen …</p>;
+  if (state.kind === 'error') return <Notice tone="error" title="vereinbar ist nicht erreichbar">{state.message}</Notice>;
+  if (route.page === 'login' || !session) {
+    return state.kind === 'anonymous' ? <LoginPage onLogin={(user) => setState({ kind: 'user', user })} /> : null;
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      {route.page === 'list' && <AgreementListPage />}
+      {route.page === 'agreement' && (
+        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+          <AgreementPage key={route.id} id={route.id} />
+        </Suspense>
+      )}
+      {route.page === 'notFound' && <NotFoundPage />}
+    </SessionContext.Provider>
+  );
+}

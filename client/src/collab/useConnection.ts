@@ -1,0 +1,34 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { openConnection, type Connection, type ConnectionSnapshot } from './connection.js';
+
+/** Opens the agreement's Y.Doc and websocket while the page shows it; closes them on leaving. */
+export function useConnection(agreementId: string | null): Connection | null {
+  const [connection, setConnection] = useState<Connection | null>(null);
+  useEffect(() => {
+    if (agreementId === null) return;
+    const opened = openConnection(agreementId);
+    setConnection(opened);
+    return () => {
+      opened.destroy();
+      setConnection(null);
+    };
+  }, [agreementId]);
+  return connection;
+}
+
+const OFFLINE: ConnectionSnapshot = { status: 'offline', firstSynced: false, refused: null, unsaved: false };
+const noSubscription = () => () => {};
+
+export function useConnectionSnapshot(connection: Connection | null): ConnectionSnapshot {
+  return useSyncExternalStore(connection?.subscribe ?? noSubscription, connection?.getSnapshot ?? (() => OFFLINE));
+}
+
+/** Asks before the tab closes while the server has not yet confirmed every change. */
+export function useWarnBeforeLeaving(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+}

@@ -1,0 +1,85 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
+import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
+import { fieldsStore } from '../collab/fields.js';
+import { AmountDialog } from './AmountDialog.js';
+import { editorExtensions } from './extensions.js';
+import { Presence } from './Presence.js';
+import { SaveIndicator } from './SaveIndicator.js';
+import { Toolbar } from './Toolbar.js';
+
+interface Props {
+  detail: AgreementDetail;
+  connection: Connection;
+  snapshot: ConnectionSnapshot;
+  user: SessionUser;
+  onUnauthenticated: () => void;
+}
+
+/**
+ * The agreement as one TipTap document bound to the Y.Doc. Mounted only after the first sync, so
+ * the body always comes from the server and never from an empty client document.
+ */
+export function AgreementEditor({ detail, connection, snapshot, user, onUnauthenticated }: Props) {
+  const [amountOpen, setAmountOpen] = useState(false);
+  const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
+  const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
+  const canEdit = detail.permissions.editBody && snapshot.refused === null;
+
+  const editor = useEditor(
+    {
+      extensions: editorExtensions({
+        ydoc: connection.ydoc,
+        provider: connection.provider,
+        fields,
+        templateVersion: detail.templateVersion,
+        user: { name: user.displayName, color: user.color },
+        onEditAmount: detail.permissions.editAmount ? () => setAmountOpen(true) : null,
+      }),
+      editable: canEdit,
+      editorProps: {
+        attributes: {
+          class: 'agreement-body',
+          lang: 'de',
+          'aria-label': `${detail.title}${canEdit ? ' – bearbeitbar ist nur die Projektliste in § 5' : ' – nur lesen'}`,
+        },
+      },
+    },
+    [connection, fields],
+  );
+
+  // Once the server refused the connection, nothing typed would be saved: stop editing.
+  useEffect(() => {
+    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
+  }, [editor, canEdit]);
+
+  return (
+    <>
+      <div className="editor-bar">
+        <div className="editor-bar-inner">
+          {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
+          <div className="editor-bar-status">
+            <Presence provider={connection.provider} />
+            <SaveIndicator snapshot={snapshot} />
+          </div>
+        </div>
+      </div>
+      <main className="sheet-area">
+        <article className={`sheet${canEdit ? ' is-editable' : ''}`}>
+          <EditorContent editor={editor} />
+        </article>
+      </main>
+      {detail.permissions.editAmount && (
+        <AmountDialog
+          agreementId={detail.id}
+          amountCents={currentFields.amountCents}
+          open={amountOpen}
+          onClose={() => setAmountOpen(false)}
+          onSaved={() => undefined}
+          onUnauthenticated={onUnauthenticated}
+        />
+      )}
+    </>
+  );
+}

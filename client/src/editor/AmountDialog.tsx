@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AgreementDetail } from '../../../shared/api.js';
+import { validateAmountCents } from '../../../shared/fields.js';
+import { formatEuro, parseEuro } from '../../../shared/format.js';
+import { api, ApiError } from '../api.js';
+
+/**
+ * The §4 field control of a ministry editor. The amount is a field, not text: the server checks
+ * and records the change and writes it into the Y.Doc, from where every open editor shows it.
+ */
+export function AmountDialog(props: {
+  agreementId: string;
+  amountCents: number;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (detail: AgreementDetail) => void;
+  onUnauthenticated: () => void;
+}) {
+  const { agreementId, amountCents, open, onClose, onSaved, onUnauthenticated } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      setError(null);
+      element.showModal();
+    }
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = String(new FormData(event.currentTarget).get('amount') ?? '');
+    const cents = parseEuro(input);
+    const problem = cents === null ? 'Bitte einen Betrag in Euro angeben, z. B. 462.800 oder 462.800,50.' : validateAmountCents(cents);
+    if (problem !== null || cents === null) {
+      setError(problem);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      onSaved(await api.patchFields(agreementId, { amountCents: cents }));
+      onClose();
+    } catch (caught: unknown) {
+      if (caught instanceof ApiError && caught.status === 401) onUnauthenticated();
+      setError(caught instanceof Error ? caught.message : 'Der Betrag konnte nicht gespeichert werden.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const current = formatEuro(amountCents).replace(/ Euro$/, '');
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="amount-title" onClose={onClose}>
+      {open && (
+        <form method="dialog" onSubmit={(event) => void submit(event)} noValidate>
+          <h2 id="amount-title">§&nbsp;4 – Haushaltsmittel ändern</h2>
+          <p className="dialog-hint">Der Betrag wird für alle Beteiligten sofort im Text der Zielvereinbarung angezeigt.</p>
+          <label htmlFor="amount-input">Betrag in Euro</label>
+          <input
+            id="amount-input"
+            name="amount"
+            defaultValue={current}
+            inputMode="decimal"
+            autoComplete="off"
+            aria-describedby="amount-format"
+            aria-invalid={error !== null}
+            autoFocus
+          />
+          <p id="amount-format" className="field-hint">
+            z. B. 462.800 oder 462.800,50
+          </p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button button-quiet" onClick={onClose}>
+              Abbrechen
+            </button>
+            <button type="submit" className="button button-primary" disabled={pending}>
+              {pending ? 'Wird gespeichert …' : 'Betrag speichern'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Editor } from '@tiptap/core';
+import type { Command } from '@tiptap/pm/state';
+import { useEditorState } from '@tiptap/react';
+import type { MeasureType } from '../../../shared/measureTypes.js';
+import { addProject, moveProject, removeProject } from './commands/entries.js';
+import { addMeasureGroup, removeMeasureGroupAt } from './commands/groups.js';
+import { SHORTCUTS } from './extensions.js';
+import { MeasureTypeMenu } from './MeasureTypeMenu.js';
+import { runCommand } from './runCommand.js';
+import { ToolButton } from './ToolButton.js';
+import { sameToolbarState, toolbarState } from './toolbarState.js';
+
+/** The §5 editing commands; every one also has a keyboard shortcut in the document. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({ editor, selector: ({ editor: current }) => toolbarState(current), equalityFn: sameToolbarState });
+  const run = (command: Command, focusDocument = false) => {
+    if (runCommand(editor, command) && focusDocument) editor.view.focus();
+  };
+  const removeGroup = () => {
+    const group = state.currentGroup;
+    if (!group) return;
+    const question = `Maßnahmenart „${group.heading}“ mit ${group.entries === 1 ? 'einem Projekt' : `${group.entries} Projekten`} entfernen?`;
+    if (group.entries > 0 && !window.confirm(question)) return;
+    run(removeMeasureGroupAt(group.pos));
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Projektliste bearbeiten (§ 5)">
+      <div className="toolbar-group">
+        <ToolButton label="Projekt hinzufügen" shortcut={SHORTCUTS.addProject} enabled={state.canAddProject} onActivate={() => run(addProject(), true)}>
+          <span aria-hidden="true">＋</span> Projekt hinzufügen
+        </ToolButton>
+        <ToolButton label="Projekt entfernen" shortcut={SHORTCUTS.removeProject} enabled={state.canRemoveProject} onActivate={() => run(removeProject)}>
+          <span aria-hidden="true">−</span> Projekt entfernen
+        </ToolButton>
+        <ToolButton label="Nach oben" shortcut={SHORTCUTS.moveUp} enabled={state.canMoveUp} onActivate={() => run(moveProject(-1))}>
+          <span aria-hidden="true">↑</span> Nach oben
+        </ToolButton>
+        <ToolButton label="Nach unten" shortcut={SHORTCUTS.moveDown} enabled={state.canMoveDown} onActivate={() => run(moveProject(1))}>
+          <span aria-hidden="true">↓</span> Nach unten
+        </ToolButton>
+      </div>
+      <div className="toolbar-group">
+        <MeasureTypeMenu missing={state.missingMeasureTypes} onChoose={(type: MeasureType) => run(addMeasureGroup(type), true)} />
+        <ToolButton label="Maßnahmenart entfernen" enabled={state.currentGroup !== null} onActivate={removeGroup}>
+          <span aria-hidden="true">−</span> Maßnahmenart entfernen
+        </ToolButton>
+      </div>
+      <div className="toolbar-group">
+        <ToolButton label="Rückgängig" shortcut="Mod-z" enabled={state.canUndo} onActivate={() => editor.commands.undo()}>
+          <span aria-hidden="true">↶</span> Rückgängig
+        </ToolButton>
+        <ToolButton label="Wiederholen" shortcut="Mod-Shift-z" enabled={state.canRedo} onActivate={() => editor.commands.redo()}>
+          <span aria-hidden="true">↷</span> Wiederholen
+        </ToolButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { NodeViewRenderer } from '@tiptap/core';
+import { renderBlock } from '../../../../shared/agreementText.js';
+import { getTemplate, isBlockId } from '../../../../shared/template/index.js';
+import type { FieldsStore } from '../../collab/fields.js';
+import { renderPiece } from './renderPieces.js';
+
+export interface TemplateViewOptions {
+  fields: FieldsStore | null;
+  templateVersion: string;
+  /** Set for those who may change the §4 amount: shows the field control beside it. */
+  onEditAmount: (() => void) | null;
+}
+
+export const LOCKED_HINT = 'Vorlagentext – nicht änderbar';
+
+export function lockIcon(): HTMLElement {
+  const icon = document.createElement('span');
+  icon.className = 'lock-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = '🔒\uFE0E';
+  return icon;
+}
+
+function amountButton(onEditAmount: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'field-edit';
+  button.textContent = 'Betrag ändern';
+  button.addEventListener('click', onEditAmount);
+  return button;
+}
+
+/**
+ * A locked block: its text is not in the document but rendered from the pinned template and the
+ * fields, and rendered again whenever the server writes new field values.
+ */
+export function templateBlockView(options: TemplateViewOptions): NodeViewRenderer {
+  return ({ node }) => {
+    const blockId: unknown = node.attrs.blockId;
+    const dom = document.createElement('div');
+    dom.className = 'template-block';
+    dom.contentEditable = 'false';
+    dom.title = LOCKED_HINT;
+    dom.dataset.block = String(blockId);
+    const template = getTemplate(options.templateVersion);
+
+    const render = () => {
+      if (!options.fields || !isBlockId(blockId)) return;
+      const pieces = renderBlock(template, blockId, options.fields.get()).map(renderPiece);
+      const amount = pieces.find((element) => element.classList.contains('piece-amount'));
+      if (amount && options.onEditAmount) amount.append(' ', amountButton(options.onEditAmount));
+      dom.replaceChildren(lockIcon(), ...pieces);
+    };
+    render();
+    const unsubscribe = options.fields?.subscribe(render);
+
+    return {
+      dom,
+      // The block never changes with the document: blockId is fixed for its lifetime.
+      update: (updated) => updated.type === node.type && updated.attrs.blockId === blockId,
+      ignoreMutation: () => true,
+      stopEvent: (event) => event.target instanceof HTMLElement && event.target.closest('button') !== null,
+      destroy: () => unsubscribe?.(),
+    };
+  };
+}

@@ -1,0 +1,58 @@
+import { api } from '../api.js';
+import { closeMessage } from '../collab/closeMessages.js';
+import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
+import { AgreementEditor } from '../editor/AgreementEditor.js';
+import { Link } from '../router.js';
+import { useSession } from '../session.js';
+import { AppHeader } from '../ui/AppHeader.js';
+import { Notice } from '../ui/Notice.js';
+import { usePageTitle } from '../usePageTitle.js';
+import { useResource } from '../useResource.js';
+
+export function AgreementPage({ id }: { id: string }) {
+  const { user, expired } = useSession();
+  const state = useResource(() => api.agreement(id), `agreement:${id}`);
+  const title = state.kind === 'loaded' ? state.value.title : 'Zielvereinbarung';
+  const heading = usePageTitle(title);
+
+  // Connect only once the server has said we may open the agreement.
+  const connection = useConnection(state.kind === 'loaded' ? id : null);
+  const snapshot = useConnectionSnapshot(connection);
+  useWarnBeforeLeaving(snapshot.unsaved);
+
+  return (
+    <>
+      <AppHeader>
+        <nav aria-label="Brotkrumen" className="breadcrumbs">
+          <Link href="/">Zielvereinbarungen</Link>
+          <span aria-hidden="true"> › </span>
+          <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
+            {title}
+          </h1>
+        </nav>
+      </AppHeader>
+      {snapshot.refused && (
+        <div className="banner">
+          <Notice tone="error" title="Verbindung abgelehnt" action={<button type="button" className="button" onClick={() => location.reload()}>Seite neu laden</button>}>
+            {closeMessage(snapshot.refused.code)}
+          </Notice>
+        </div>
+      )}
+      {state.kind === 'error' && (
+        <main className="page">
+          <Notice tone="error" title="Die Zielvereinbarung kann nicht geöffnet werden">
+            {state.message}
+          </Notice>
+        </main>
+      )}
+      {state.kind === 'loaded' && connection && snapshot.firstSynced && (
+        <AgreementEditor detail={state.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
+      )}
+      {(state.kind === 'loading' || (state.kind === 'loaded' && !snapshot.firstSynced && !snapshot.refused)) && (
+        <p className="page-status" role="status">
+          {snapshot.status === 'offline' && state.kind === 'loaded' ? 'Verbindung zum Server wird hergestellt …' : 'Zielvereinbarung wird geladen …'}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import type { SessionUser } from '../../../shared/api.js';
+import { api, ApiError } from '../api.js';
+import { usePageTitle } from '../usePageTitle.js';
+
+export function LoginPage({ onLogin }: { onLogin: (user: SessionUser) => void }) {
+  const heading = usePageTitle('Anmelden');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!username || !password) {
+      setError('Bitte Benutzername und Passwort eingeben.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      onLogin(await api.login({ username, password }));
+    } catch (caught: unknown) {
+      setError(caught instanceof ApiError ? caught.message : 'Die Anmeldung ist fehlgeschlagen.');
+      setPending(false);
+    }
+  }
+
+  return (
+    <main className="login">
+      <form className="login-card" onSubmit={(event) => void submit(event)} noValidate>
+        <p className="login-brand">vereinbar</p>
+        <h1 ref={heading} tabIndex={-1}>
+          Anmelden
+        </h1>
+        <p className="login-intro">Zielvereinbarungen zum Ausbildungs- und Qualifizierungsbudget</p>
+        <label htmlFor="username">Benutzername</label>
+        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+        <label htmlFor="password">Passwort</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? 'Wird angemeldet …' : 'Anmelden'}
+        </button>
+      </form>
+    </main>
+  );
+}

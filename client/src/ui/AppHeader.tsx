@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { Link } from '../router.js';
+import { useSession } from '../session.js';
+
+/** The slim bar above every signed-in page: product name, where one is, who one is, Abmelden. */
+export function AppHeader({ children }: { children?: ReactNode }) {
+  const { user, logout } = useSession();
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        vereinbar
+      </Link>
+      <div className="app-header-context">{children}</div>
+      <div className="app-header-user">
+        <span className="user-name">{user.displayName}</span>
+        <span className="user-party">{user.partyLabel}</span>
+        <button type="button" className="button button-quiet" onClick={() => void logout()}>
+          Abmelden
+        </button>
+      </div>
+    </header>
+  );
+}
