@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MESSAGE } from '../../shared/protocol.js';
+import { memoryLogger } from '../../server/log.js';
+import { startServer, type RunningServer } from '../../server/start.js';
+
+export const WMK = 'aqb-2024-werra-meissner-kreis';
+export const FULDA = 'aqb-2024-fulda';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  log: ReturnType<typeof memoryLogger>;
+  /** Stops this server and starts a new one on the same store. */
+  restart(): Promise<TestServer>;
+  dispose(): Promise<void>;
+}
+
+/** A real server on port 0 with the real SQLite store in a temporary folder (Hocuspocus' newHocuspocus). */
+export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-'))): Promise<TestServer> {
+  const log = memoryLogger();
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100 });
+  const test: TestServer = {
+    ...server,
+    dataDir,
+    log,
+    async restart() {
+      await server.close();
+      return newServer(dataDir);
+    },
+    async dispose() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return test;
+}
+
+/** Logs in through the API and returns the session cookie. */
+export async function login(server: { url: string }, username: string, password = 'demo'): Promise<string> {
+  const response = await fetch(`${server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes this client's sockets were closed with, in order. */
+  closes: number[];
+  /** Highest acknowledgement number received on the current socket. */
+  lastAck(): number;
+  destroy(): void;
+}
+
+/** A y-websocket client in Node, authenticated by the cookie (Hocuspocus' newHocuspocusProvider). */
+export function newClient(server: { url: string }, agreementId: string, cookie: string, options: { connect?: boolean } = {}): TestClient {
+  const doc = new Y.Doc();
+  const closes: number[] = [];
+  let ack = 0;
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+      ack = 0;
+    }
+  }
+  const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/collab', agreementId, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 200,
+  });
+  provider.messageHandlers[MESSAGE.ack] = (_encoder, decoder: decoding.Decoder) => {
+    ack = decoding.readVarUint(decoder);
+  };
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    lastAck: () => ack,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function synced(client: TestClient): Promise<void> {
+  if (client.provider.synced) return;
+  await new Promise<void>((resolve) => client.provider.once('sync', () => resolve()));
+}
+
+/** A request to the server's API as the user behind `cookie`. */
+export function api(server: { url: string }, path: string, cookie: string | null, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set('cookie', cookie);
+  return fetch(`${server.url}/api${path}`, { ...init, headers });
+}
+
+/** The agreement as printed (GET /api/agreements/:id/text). */
+export async function agreementText(server: { url: string }, agreementId: string, cookie: string): Promise<string> {
+  const response = await api(server, `/agreements/${agreementId}/text`, cookie);
+  if (response.status !== 200) throw new Error(`text of ${agreementId}: ${response.status}`);
+  return response.text();
+}
+
+/** The expected print text of the demo agreement, the project's copy of the reference. */
+export const REFERENCE_TEXT = readFileSync(new URL('../fixtures/reference-2024-werra-meissner.expected.txt', import.meta.url), 'utf8');
+
+export interface Suite<U extends string> {
+  /** The running server; a test that restarts it assigns the new one here. */
+  server: TestServer;
+  /** One session cookie per user, logged in once for the whole suite (scrypt is slow on purpose). */
+  cookies: Record<U, string>;
+}
+
+/** One server for the enclosing describe block, with the given users logged in. */
+export function suiteServer<U extends string>(usernames: Record<U, string>): Suite<U> {
+  const suite = { cookies: {} } as Suite<U>;
+  beforeAll(async () => {
+    suite.server = await newServer();
+    await Promise.all(
+      (Object.entries(usernames) as [U, string][]).map(async ([key, username]) => {
+        suite.cookies[key] = await login(suite.server, username);
+      }),
+    );
+  });
+  afterAll(async () => {
+    await suite.server.dispose();
+  });
+  return suite;
+}
