@@ -19,7 +19,10 @@ export const MAX_ENTRIES = 300;
 type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
 
 export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): string | null {
-  const body: unknown = doc.getXmlFragment(BODY_FIELD);
+  // The body exactly as the shadow holds it. A root that arrived only in updates is a plain
+  // AbstractType, and getXmlFragment() would replace it by a new object, so that `changed` would
+  // name a type that is no longer the body (a top-level change then read as "another root").
+  const body: unknown = doc.share.get(BODY_FIELD);
   let list: Y.XmlElement | null = null;
   for (const [type, keys] of transaction.changed) {
     if (type === body) return 'changes the top-level sequence of the agreement';
@@ -57,6 +60,8 @@ function describe(type: unknown): string {
 /** Converts a Y element of the project list into ProseMirror JSON, refusing what the schema cannot hold. */
 function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
   if (type instanceof Y.XmlText) {
+    // y-prosemirror never sets attributes on a text; ProseMirror would not see them either.
+    if (Object.keys(type.getAttributes()).length > 0) throw new Error('attributes on the text of a project entry');
     return type.toDelta().map((op: { insert: unknown; attributes?: Record<string, unknown> }) => {
       if (typeof op.insert !== 'string') throw new Error('embedded object in a project entry');
       if (op.attributes && Object.keys(op.attributes).length > 0) throw new Error('formatted text in a project entry');
@@ -64,6 +69,11 @@ function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
     });
   }
   const attrs = type.getAttributes() as Record<string, unknown>;
+  // ProseMirror drops attributes its schema does not declare, so the schema check below would
+  // not notice them; they would still be stored and sent to every client.
+  const declared = agreementSchema().nodes[type.nodeName]?.spec.attrs ?? {};
+  const unknownAttribute = Object.keys(attrs).find((key) => !Object.hasOwn(declared, key));
+  if (unknownAttribute !== undefined) throw new Error(`unknown attribute ${unknownAttribute} on ${type.nodeName}`);
   return [
     {
       type: type.nodeName,

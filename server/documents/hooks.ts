@@ -49,12 +49,15 @@ export function agreementSyncHooks(store: Store, log: Logger, now: () => number 
     checkUpdate({ peer, transaction, shadow, documentName }) {
       if (peer.sessionExpiresAt <= now()) return { code: CLOSE.unauthenticated, reason: 'session expired' };
       if (!roleMayEditBody(peer.user)) return { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };
-      const status = shadow.getMap(ROOT.agreement).get('status');
-      const scope = { districtId: peer.districtId, status: status === 'draft' ? status : 'draft' } as const;
-      if (status !== 'draft') return { code: CLOSE.notEditable, reason: `agreement ${documentName} is ${String(status)}` };
-      if (!can(peer.user, 'editBody', scope)) return { code: CLOSE.forbiddenUpdate, reason: 'no edit right on this agreement' };
+      // The lock rules first: the shadow already holds this update, so the status read below is
+      // the agreement's own only once we know the update did not write it. (Checked the other
+      // way round, a client that writes `status` got 4409 "not editable" instead of 4403.)
       const problem = checkBodyTransaction(transaction, shadow);
-      return problem ? { code: CLOSE.forbiddenUpdate, reason: problem } : null;
+      if (problem) return { code: CLOSE.forbiddenUpdate, reason: problem };
+      const status = shadow.getMap(ROOT.agreement).get('status');
+      if (status !== 'draft') return { code: CLOSE.notEditable, reason: `agreement ${documentName} is ${String(status)}` };
+      if (!can(peer.user, 'editBody', { districtId: peer.districtId, status })) return { code: CLOSE.forbiddenUpdate, reason: 'no edit right on this agreement' };
+      return null;
     },
 
     async storeUpdates(name, updates) {
