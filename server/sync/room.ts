@@ -119,14 +119,17 @@ export class Room<P extends PeerInfo> {
       return 'deferred';
     }
     const tr = transaction as Y.Transaction | null;
-    if (tr !== null) {
+    const noop = tr === null || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0 && equalBytes(before, Y.encodeStateVector(this.shadow)));
+    // An update that brings nothing new is not a write: every client answers the server's sync
+    // step 1 with such a step 2 on connect, and a reader (viewer, signatory) must not be refused
+    // for it. Only updates that change something go through the hooks.
+    if (!noop && tr !== null) {
       const rejection = this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow: this.shadow });
       if (rejection) {
         this.rebuildShadow();
         return rejection;
       }
     }
-    const noop = tr === null || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0 && equalBytes(before, Y.encodeStateVector(this.shadow)));
     this.queue.push({ kind: 'client', connection, update, ackNumber, noop, at: Date.now() });
     this.scheduleFlush();
     return 'queued';
