@@ -42,7 +42,7 @@ export function MeasureTypeMenu({ missing, onChoose }: { missing: MeasureType[];
   return (
     <div className="menu-wrapper" ref={wrapper}>
       <ToolButton label="Maßnahmenart hinzufügen" enabled={missing.length > 0} hasPopup expanded={open} onActivate={() => setOpen(!open)}>
-        <span aria-hidden="true">＋</span> Maßnahmenart hinzufügen
+        <span aria-hidden="true">+</span> Maßnahmenart
       </ToolButton>
       {open && (
         <div className="menu" role="menu" aria-label="Maßnahmenart wählen" onKeyDown={onKeyDown}>

@@ -28,30 +28,30 @@ export function Toolbar({ editor }: { editor: Editor }) {
     <div className="toolbar" role="toolbar" aria-label="Projektliste bearbeiten (§ 5)">
       <div className="toolbar-group">
         <ToolButton label="Projekt hinzufügen" shortcut={SHORTCUTS.addProject} enabled={state.canAddProject} onActivate={() => run(addProject(), true)}>
-          <span aria-hidden="true">＋</span> Projekt hinzufügen
+          <span aria-hidden="true">+</span> Projekt
         </ToolButton>
         <ToolButton label="Projekt entfernen" shortcut={SHORTCUTS.removeProject} enabled={state.canRemoveProject} onActivate={() => run(removeProject)}>
-          <span aria-hidden="true">−</span> Projekt entfernen
+          <span aria-hidden="true">−</span> Projekt
         </ToolButton>
         <ToolButton label="Nach oben" shortcut={SHORTCUTS.moveUp} enabled={state.canMoveUp} onActivate={() => run(moveProject(-1))}>
-          <span aria-hidden="true">↑</span> Nach oben
+          <span aria-hidden="true">↑</span>
         </ToolButton>
         <ToolButton label="Nach unten" shortcut={SHORTCUTS.moveDown} enabled={state.canMoveDown} onActivate={() => run(moveProject(1))}>
-          <span aria-hidden="true">↓</span> Nach unten
+          <span aria-hidden="true">↓</span>
         </ToolButton>
       </div>
       <div className="toolbar-group">
         <MeasureTypeMenu missing={state.missingMeasureTypes} onChoose={(type: MeasureType) => run(addMeasureGroup(type), true)} />
         <ToolButton label="Maßnahmenart entfernen" enabled={state.currentGroup !== null} onActivate={removeGroup}>
-          <span aria-hidden="true">−</span> Maßnahmenart entfernen
+          <span aria-hidden="true">−</span> Maßnahmenart
         </ToolButton>
       </div>
       <div className="toolbar-group">
         <ToolButton label="Rückgängig" shortcut="Mod-z" enabled={state.canUndo} onActivate={() => editor.commands.undo()}>
-          <span aria-hidden="true">↶</span> Rückgängig
+          <span aria-hidden="true">↶</span>
         </ToolButton>
         <ToolButton label="Wiederholen" shortcut="Mod-Shift-z" enabled={state.canRedo} onActivate={() => editor.commands.redo()}>
-          <span aria-hidden="true">↷</span> Wiederholen
+          <span aria-hidden="true">↷</span>
         </ToolButton>
       </div>
     </div>

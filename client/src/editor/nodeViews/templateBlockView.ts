@@ -13,11 +13,21 @@ export interface TemplateViewOptions {
 
 export const LOCKED_HINT = 'Vorlagentext – nicht änderbar';
 
-export function lockIcon(): HTMLElement {
-  const icon = document.createElement('span');
-  icon.className = 'lock-icon';
-  icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = '🔒\uFE0E';
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+/** A small padlock drawn as SVG: emoji fonts are not everywhere (and not in print). */
+export function lockIcon(): SVGSVGElement {
+  const icon = svg('svg', { class: 'lock-icon', viewBox: '0 0 16 16', width: '14', height: '14', 'aria-hidden': 'true' });
+  icon.append(
+    svg('path', { d: 'M5 7V5a3 3 0 0 1 6 0v2', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.6' }),
+    svg('rect', { x: '3', y: '7', width: '10', height: '7.5', rx: '1.5', fill: 'currentColor' }),
+  );
   return icon;
 }
 
@@ -48,7 +58,7 @@ export function templateBlockView(options: TemplateViewOptions): NodeViewRendere
       if (!options.fields || !isBlockId(blockId)) return;
       const pieces = renderBlock(template, blockId, options.fields.get()).map(renderPiece);
       const amount = pieces.find((element) => element.classList.contains('piece-amount'));
-      if (amount && options.onEditAmount) amount.append(' ', amountButton(options.onEditAmount));
+      if (amount && options.onEditAmount) amount.append(amountButton(options.onEditAmount));
       dom.replaceChildren(lockIcon(), ...pieces);
     };
     render();
