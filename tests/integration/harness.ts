@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE } from '../../shared/protocol.js';
@@ -61,7 +62,18 @@ export interface TestClient {
   closes: number[];
   /** Highest acknowledgement number received on the current socket. */
   lastAck(): number;
+  /** Update-bearing sync messages (step 2, update) sent on the current socket: what lastAck must reach. */
+  sentUpdates(): number;
   destroy(): void;
+}
+
+/** Whether a frame is a sync step 2 or update, the messages the server numbers and acknowledges. */
+function bearsUpdate(data: unknown): boolean {
+  if (!(data instanceof Uint8Array)) return false;
+  const decoder = decoding.createDecoder(data);
+  if (decoding.readVarUint(decoder) !== MESSAGE.sync) return false;
+  const syncType = decoding.readVarUint(decoder);
+  return syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate;
 }
 
 /** A y-websocket client in Node, authenticated by the cookie (Hocuspocus' newHocuspocusProvider). */
@@ -69,10 +81,18 @@ export function newClient(server: { url: string }, agreementId: string, cookie: 
   const doc = new Y.Doc();
   const closes: number[] = [];
   let ack = 0;
+  let sent = 0;
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie } });
       ack = 0;
+      sent = 0;
+      // Count what the provider sends, to know when everything it sent is acknowledged.
+      const send = this.send.bind(this) as (...args: unknown[]) => void;
+      this.send = ((data: unknown, ...rest: unknown[]) => {
+        if (bearsUpdate(data)) sent++;
+        send(data, ...rest);
+      }) as WebSocket['send'];
     }
   }
   const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/collab', agreementId, doc, {
@@ -92,6 +112,7 @@ export function newClient(server: { url: string }, agreementId: string, cookie: 
     provider,
     closes,
     lastAck: () => ack,
+    sentUpdates: () => sent,
     destroy() {
       provider.destroy();
       doc.destroy();
