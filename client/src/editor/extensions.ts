@@ -10,6 +10,7 @@ import { BODY_FIELD, schemaExtensions } from '../../../shared/editor/schema.js';
 import type { FieldsStore } from '../collab/fields.js';
 import { addProject, moveProject, removeProject, splitProject } from './commands/entries.js';
 import { EmptyEntryHint } from './emptyEntryHint.js';
+import { KeyboardFocus } from './keyboardFocus.js';
 import { measureGroupView } from './nodeViews/measureGroupView.js';
 import { signaturesView } from './nodeViews/signaturesView.js';
 import { templateBlockView, type TemplateViewOptions } from './nodeViews/templateBlockView.js';
@@ -63,6 +64,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
     ProjectListLock,
     EntryIds,
     EmptyEntryHint,
+    KeyboardFocus,
     // Collaboration brings y-undo: undo and redo reach only this user's own changes.
     Collaboration.configure({ document: setup.ydoc, field: BODY_FIELD }),
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user }),

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { openedBy, signIn, WMK } from './harness.js';
+
+const fixture = openedBy();
+
+describe('signing in and finding an agreement', () => {
+  it('explains a wrong password in German', async () => {
+    const context = await fixture.e2e.browser.newContext({ baseURL: fixture.e2e.server.url });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForURL('**/anmelden');
+    await page.getByLabel('Benutzername').fill('wmk-referat');
+    await page.getByLabel('Passwort').fill('falsch');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Benutzername oder Passwort ist falsch.');
+    await context.close();
+  });
+
+  it('shows a district only its own agreements, and refuses another district’s', async () => {
+    const { page, context } = await signIn(fixture.e2e, 'wmk-referat');
+    expect(await page.locator('.agreement-card-title').allTextContents()).toEqual(['Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis']);
+    expect(await page.locator('.app-header-user').textContent()).toContain('Werra-Meißner-Kreis');
+    await page.goto('/vereinbarungen/aqb-2024-fulda');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sie haben keinen Zugriff auf diese Vereinbarung.');
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    await context.close();
+  });
+
+  it('opens an agreement from the list, and after Abmelden asks to sign in again and comes back', async () => {
+    const { page, context } = await signIn(fixture.e2e, 'hmsi-referat');
+    await page.getByRole('link', { name: /Werra-Meißner-Kreis/ }).click();
+    await page.waitForURL(`**/vereinbarungen/${WMK}`);
+    await page.locator('.template-block[data-block="title"]').waitFor();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL('**/anmelden');
+
+    await page.goto(`/vereinbarungen/${WMK}`);
+    await page.waitForURL(`**/anmelden?weiter=${encodeURIComponent(`/vereinbarungen/${WMK}`)}`);
+    await page.getByLabel('Benutzername').fill('hmsi-referat');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`**/vereinbarungen/${WMK}`);
+    await page.locator('.template-block[data-block="title"]').waitFor();
+    await context.close();
+  });
+});
