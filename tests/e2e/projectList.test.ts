@@ -78,6 +78,20 @@ describe('the §5 project list', () => {
     await expect.poll(() => placeholder.isVisible()).toBe(false);
     expect(await savedText(page)).toContain('- Strategie 2025\n');
   });
+
+  it('turns two pasted lines into two projects, each with an id of its own', async () => {
+    const { page } = district();
+    await caretAtEnd(page, 'p-wmk24-letswork');
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ' plus\nSprachcafé');
+      document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    expect(await savedText(page)).toContain("- Let's work plus\n- Sprachcafé\n");
+    const ids = await page.locator('.project-entry').evaluateAll((items) => items.map((item) => item.getAttribute('data-entry-id')));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain(null);
+  });
 });
 
 describe('the save indicator', () => {

@@ -76,7 +76,6 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           amountCents={currentFields.amountCents}
           open={amountOpen}
           onClose={() => setAmountOpen(false)}
-          onSaved={() => undefined}
           onUnauthenticated={onUnauthenticated}
         />
       )}

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AgreementDetail } from '../../../shared/api.js';
 import { validateAmountCents } from '../../../shared/fields.js';
 import { formatEuro, parseEuro } from '../../../shared/format.js';
 import { api, ApiError } from '../api.js';
@@ -13,10 +12,9 @@ export function AmountDialog(props: {
   amountCents: number;
   open: boolean;
   onClose: () => void;
-  onSaved: (detail: AgreementDetail) => void;
   onUnauthenticated: () => void;
 }) {
-  const { agreementId, amountCents, open, onClose, onSaved, onUnauthenticated } = props;
+  const { agreementId, amountCents, open, onClose, onUnauthenticated } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,7 +41,8 @@ export function AmountDialog(props: {
     setPending(true);
     setError(null);
     try {
-      onSaved(await api.patchFields(agreementId, { amountCents: cents }));
+      // The new text reaches this editor like every other one: the server writes the field into the Y.Doc.
+      await api.patchFields(agreementId, { amountCents: cents });
       onClose();
     } catch (caught: unknown) {
       if (caught instanceof ApiError && caught.status === 401) onUnauthenticated();

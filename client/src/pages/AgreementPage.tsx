@@ -1,3 +1,4 @@
+import { STATUS_LABELS } from '../../../shared/api.js';
 import { api } from '../api.js';
 import { closeMessage } from '../collab/closeMessages.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
@@ -29,6 +30,7 @@ export function AgreementPage({ id }: { id: string }) {
           <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
             {title}
           </h1>
+          {state.kind === 'loaded' && <span className="status-badge">{STATUS_LABELS[state.value.status]}</span>}
         </nav>
       </AppHeader>
       {snapshot.refused && (
