@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CLOSE, MESSAGE, ROOT } from '../../shared/protocol.js';
 import { firstEntryText } from './body.js';
-import { agreementText, api, FULDA, newClient, suiteServer, synced, WMK, type TestClient } from './harness.js';
+import { agreementText, api, FULDA, login, newClient, suiteServer, synced, WMK, type TestClient } from './harness.js';
 import { connectRaw, tryUpgrade } from './rawClient.js';
 
 /** Who may read, write and connect: roles, districts, cookies, origins, awareness identity. */
@@ -44,6 +44,19 @@ describe('access to an agreement', () => {
     expect(firstEntryText(editor.doc).toString()).toBe('DREIplus - Wiedererlangung der Erwerbsfähigkeit');
   });
 
+  // Known gap, reported to the lead (/tmp/tests-to-lead.md): POST /api/logout deletes the session,
+  // but a websocket opened with it keeps writing until the session would have expired (12 h).
+  // docs/protocol.md promises 4401. Flip `it.fails` to `it` once the logout closes the sockets.
+  it.fails('closes a connection with 4401 once its session is logged out, and stores nothing it sends after', async () => {
+    const cookie = await login(suite.server, 'wmk-referat');
+    const editor = open(cookie);
+    await synced(editor);
+    expect((await api(suite.server, '/logout', cookie, { method: 'POST' })).status).toBe(200);
+    firstEntryText(editor.doc).insert(0, 'NACH DER ABMELDUNG ');
+    await vi.waitFor(() => expect(editor.closes).toEqual([CLOSE.unauthenticated]));
+    expect(await agreementText(suite.server, WMK, cookies.district)).not.toContain('NACH DER ABMELDUNG');
+  });
+
   it("refuses another district's agreement: 403 on the API and on the websocket, before the upgrade", async () => {
     for (const path of [`/agreements/${WMK}`, `/agreements/${WMK}/text`]) {
       const response = await api(suite.server, path, cookies.fulda);
@@ -60,6 +73,18 @@ describe('access to an agreement', () => {
     expect(await tryUpgrade(suite.server, WMK, { cookie: 'vereinbar_session=erfunden' })).toEqual({ upgraded: false, status: 401, messages: 0 });
     expect(await tryUpgrade(suite.server, WMK, { cookie: cookies.district, origin: 'https://evil.example' })).toEqual({ upgraded: false, status: 403, messages: 0 });
     expect(await tryUpgrade(suite.server, WMK, { cookie: cookies.district, origin: suite.server.url })).toMatchObject({ upgraded: true });
+  });
+
+  it('refuses state-changing requests from a foreign origin (403) and keeps the amount', async () => {
+    const response = await api(suite.server, `/agreements/${WMK}/fields`, cookies.ministry, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ amountCents: 1_00 }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'Anfrage von einer fremden Seite abgelehnt.' });
+    const detail = (await (await api(suite.server, `/agreements/${WMK}`, cookies.ministry)).json()) as { fields: { amountCents: number } };
+    expect(detail.fields.amountCents).not.toBe(1_00);
   });
 
   it('lists only the own district to district users and every agreement to the ministry', async () => {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { bodyJSON, readProjectList } from '../../server/documents/agreementDoc.js';
 import { COMPACT_AFTER_UPDATES } from '../../server/documents/hooks.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
+import { CLOSE } from '../../shared/protocol.js';
 import { entries, entryText, groupOfType, newEntry } from './body.js';
 import { spawnServer, type ChildServer } from './childServer.js';
 import { agreementText, login, newClient, newServer, synced, WMK, type TestClient, type TestServer } from './harness.js';
@@ -81,6 +82,28 @@ describe('durability', () => {
     expect(bodyJSON(fresh.doc)).toEqual(expected);
     expect(entryIds(fresh.doc).size).toBe(7 + 60);
     expect(await agreementText(server, WMK, district)).toContain('- Strategieentwicklung 0 1 2 3');
+  });
+
+  it('merges the edits a client made while the server was down, once it has reconnected', async () => {
+    let server: TestServer = await newServer();
+    cleanups.push(() => server.dispose());
+    const cookie = await login(server, 'wmk-referat');
+    const client = track(newClient(server, WMK, cookie));
+    await synced(client);
+    addEntries(client.doc, 0, 5);
+    await allAcknowledged(client);
+
+    await server.close();
+    await vi.waitFor(() => expect(client.closes).toContain(CLOSE.goingAway));
+    addEntries(client.doc, 5, 10);
+    server = await newServer(server.dataDir, server.port);
+
+    await vi.waitFor(() => expect(client.provider.wsconnected && client.provider.synced).toBe(true));
+    await allAcknowledged(client);
+    const fresh = track(newClient(server, WMK, cookie));
+    await synced(fresh);
+    expect(bodyJSON(fresh.doc)).toEqual(bodyJSON(client.doc));
+    for (let i = 0; i < 10; i++) expect(entryIds(fresh.doc).has(entryId(i))).toBe(true);
   });
 
   describe('kill -9 of the server process', () => {

@@ -17,15 +17,19 @@ export const FULDA = 'aqb-2024-fulda';
 export interface TestServer extends RunningServer {
   dataDir: string;
   log: ReturnType<typeof memoryLogger>;
-  /** Stops this server and starts a new one on the same store. */
+  /**
+   * Stops this server and starts a new one on the same store, on a new port: fetch keeps idle
+   * connections alive per origin and could send the next request into a socket the old server
+   * has just closed. A test that needs the same port passes it to newServer itself.
+   */
   restart(): Promise<TestServer>;
   dispose(): Promise<void>;
 }
 
 /** A real server on port 0 with the real SQLite store in a temporary folder (Hocuspocus' newHocuspocus). */
-export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-'))): Promise<TestServer> {
+export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-')), port = 0): Promise<TestServer> {
   const log = memoryLogger();
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100 });
+  const server = await startServer({ port, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100 });
   const test: TestServer = {
     ...server,
     dataDir,
