@@ -1,15 +1,13 @@
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { SessionUser } from '../../shared/api.js';
 import { MEASURE_TYPE_NUMBERS } from '../../shared/measureTypes.js';
-import { WERRA_MEISSNER_2024 } from '../../server/demo/agreements.js';
-import { bodyJSON, seedAgreementDoc } from '../../server/documents/agreementDoc.js';
-import { agreementSyncHooks, type AgreementPeer } from '../../server/documents/hooks.js';
+import { bodyJSON } from '../../server/documents/agreementDoc.js';
+import { agreementSyncHooks } from '../../server/documents/hooks.js';
 import { memoryLogger } from '../../server/log.js';
-import type { PendingUpdate, Store, StoredDocument } from '../../server/store/types.js';
 import { RoomRegistry } from '../../server/sync/registry.js';
 import { entries, entryText, groups, newEntry, newGroup, projectList } from '../integration/body.js';
+import { agreementPeer, MemoryStore, ROOM } from './sync-fixtures.js';
 import { Network, SimulatedPeer } from './sync-network.js';
 
 /**
@@ -18,50 +16,6 @@ import { Network, SimulatedPeer } from './sync-network.js';
  * peer, the server's document and what the store would load are the same document. Seeds are in
  * the test names; FUZZ_SEED=n runs one.
  */
-
-const ROOM = 'aqb-2024-werra-meissner-kreis';
-
-/** The document part of the store, in memory (fsync per commit would make 50 runs slow). */
-class MemoryStore implements Store {
-  private readonly log: Uint8Array[] = [];
-  private snapshot: { state: Uint8Array; upto: number } | null = null;
-
-  constructor(initial: Uint8Array) {
-    this.log.push(initial);
-  }
-
-  async loadDocument(): Promise<StoredDocument> {
-    const upto = this.snapshot?.upto ?? 0;
-    return { snapshot: this.snapshot?.state ?? null, snapshotSeq: upto, updates: this.log.slice(upto), lastSeq: this.log.length };
-  }
-  async appendUpdates(updates: PendingUpdate[]) {
-    return updates.map((u) => this.log.push(u.update));
-  }
-  async writeSnapshot(_id: string, state: Uint8Array) {
-    this.snapshot = { state, upto: this.log.length };
-  }
-  getUser = notUsed;
-  putUser = notUsed;
-  countUsers = notUsed;
-  createSession = notUsed;
-  getSession = notUsed;
-  deleteSession = notUsed;
-  listAgreements = notUsed;
-  getAgreement = notUsed;
-  createAgreement = notUsed;
-  setFields = notUsed;
-  appendEvent = notUsed;
-  close() {}
-}
-
-function notUsed(): never {
-  throw new Error('the sync layer does not use this part of the store');
-}
-
-function editor(username: string, districtId: string | null): AgreementPeer {
-  const user: SessionUser = { username, displayName: username, role: districtId ? 'district-editor' : 'ministry-editor', districtId, partyLabel: '', color: '#000000' };
-  return { username, user, districtId: 'werra-meissner-kreis', sessionExpiresAt: Number.POSITIVE_INFINITY, presence: { user: { name: username } } };
-}
 
 /** One random edit that the editor's UI could make: inside the §5 list, valid ids, short titles. */
 function randomEdit(doc: Y.Doc, random: prng.PRNG) {
@@ -94,12 +48,11 @@ async function settle() {
 
 async function run(seed: number) {
   const random = prng.create(seed);
-  const seedDoc = seedAgreementDoc(WERRA_MEISSNER_2024.fields, WERRA_MEISSNER_2024.projects, 'draft');
-  const store = new MemoryStore(Y.encodeStateAsUpdate(seedDoc));
+  const store = new MemoryStore();
   const log = memoryLogger();
   const registry = new RoomRegistry(agreementSyncHooks(store, log), { idleUnloadMs: 60_000 });
   const network = new Network(random, 8);
-  const peers = [editor('hmsi-referat', null), editor('wmk-referat', 'werra-meissner-kreis'), editor('wmk-referat', 'werra-meissner-kreis')].map(
+  const peers = [agreementPeer('hmsi-referat', null), agreementPeer('wmk-referat', 'werra-meissner-kreis'), agreementPeer('wmk-referat', 'werra-meissner-kreis')].map(
     (info) => new SimulatedPeer(network, registry, ROOM, info),
   );
   for (const peer of peers) await peer.connect();
@@ -125,10 +78,7 @@ async function run(seed: number) {
 
   expect(peers.flatMap((peer) => peer.closes)).toEqual([]);
   expect(log.lines).toEqual([]);
-  const loaded = new Y.Doc();
-  const stored = await store.loadDocument();
-  if (stored.snapshot) Y.applyUpdate(loaded, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(loaded, update);
+  const loaded = await store.load();
   const expected = bodyJSON(room.doc);
   for (const doc of [...peers.map((peer) => peer.doc), loaded]) {
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(room.doc));

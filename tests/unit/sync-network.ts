@@ -62,6 +62,9 @@ export class SimulatedPeer {
   /** Close codes the server sent to this peer. */
   readonly closes: number[] = [];
   synced = false;
+  /** Highest acknowledgement and update-bearing messages sent, on the current connection. */
+  lastAck = 0;
+  sentUpdates = 0;
   private connection: Connection<AgreementPeer> | null = null;
   private link = { alive: false };
 
@@ -84,6 +87,8 @@ export class SimulatedPeer {
     const link = { alive: true };
     this.link = link;
     this.synced = false;
+    this.lastAck = 0;
+    this.sentUpdates = 0;
     const socket = {
       send: (data: Uint8Array) => this.network.send(link, () => this.receive(data)),
       close: (code: number) => {
@@ -111,12 +116,18 @@ export class SimulatedPeer {
 
   private sendToServer(data: Uint8Array) {
     const connection = this.connection;
-    if (this.link.alive && connection !== null) this.network.send(this.link, () => connection.receive(data));
+    if (!this.link.alive || connection === null) return;
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarUint(decoder);
+    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) this.sentUpdates++;
+    this.network.send(this.link, () => connection.receive(data));
   }
 
   private receive(data: Uint8Array) {
     const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== MESSAGE.sync) return; // acknowledgements, awareness
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE.ack) this.lastAck = decoding.readVarUint(decoder);
+    if (type !== MESSAGE.sync) return;
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, MESSAGE.sync);
     const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, FROM_SERVER);
