@@ -4,7 +4,8 @@ import { api, ApiError } from '../api.js';
 import { usePageTitle } from '../usePageTitle.js';
 
 export function LoginPage({ onLogin }: { onLogin: (user: SessionUser) => void }) {
-  const heading = usePageTitle('Anmelden');
+  // The username field takes the focus here, not the heading: signing in is all there is to do.
+  usePageTitle('Anmelden');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -31,12 +32,10 @@ export function LoginPage({ onLogin }: { onLogin: (user: SessionUser) => void })
     <main className="login">
       <form className="login-card" onSubmit={(event) => void submit(event)} noValidate>
         <p className="login-brand">vereinbar</p>
-        <h1 ref={heading} tabIndex={-1}>
-          Anmelden
-        </h1>
+        <h1>Anmelden</h1>
         <p className="login-intro">Zielvereinbarungen zum Ausbildungs- und Qualifizierungsbudget</p>
         <label htmlFor="username">Benutzername</label>
-        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+        <input id="username" name="username" autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} required />
         <label htmlFor="password">Passwort</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
         {error && (
