@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { fieldsStore } from '../collab/fields.js';
+import { useAgreementStatus } from '../collab/useAgreementStatus.js';
 import { AmountDialog } from './AmountDialog.js';
 import { editorExtensions } from './extensions.js';
 import { Presence } from './Presence.js';
@@ -25,7 +26,8 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const [amountOpen, setAmountOpen] = useState(false);
   const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
-  const canEdit = detail.permissions.editBody && snapshot.refused === null;
+  const status = useAgreementStatus(connection.ydoc, detail.status);
+  const canEdit = detail.permissions.editBody && status === 'draft' && snapshot.refused === null;
 
   const editor = useEditor(
     {
@@ -58,7 +60,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
     <>
       <div className="editor-bar">
         <div className="editor-bar-inner">
-          {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
+          {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused || status !== 'draft' ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />
