@@ -74,6 +74,11 @@ function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
   const declared = agreementSchema().nodes[type.nodeName]?.spec.attrs ?? {};
   const unknownAttribute = Object.keys(attrs).find((key) => !Object.hasOwn(declared, key));
   if (unknownAttribute !== undefined) throw new Error(`unknown attribute ${unknownAttribute} on ${type.nodeName}`);
+  // The other way round, ProseMirror fills in a missing attribute with its default (a group
+  // without measureType shows as Maßnahmenart 3), while the printed text reads the stored
+  // attributes and left such a group out. y-prosemirror stores every attribute that is not null.
+  const missing = Object.entries(declared).find(([key, spec]) => spec.default !== null && !Object.hasOwn(attrs, key));
+  if (missing !== undefined) throw new Error(`missing attribute ${missing[0]} on ${type.nodeName}`);
   return [
     {
       type: type.nodeName,

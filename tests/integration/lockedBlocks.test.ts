@@ -71,6 +71,7 @@ const forbidden: ForbiddenChange[] = [
   { name: 'adds an entry without id', reason: /without a valid id/, change: (doc) => group(doc, 0).push([newEntry(null, 'Ohne Kennung')]) },
   { name: 'adds an entry with a malformed id', reason: /id/, change: (doc) => group(doc, 0).push([newEntry('../../etc', 'Falsche Kennung')]) },
   { name: 'adds a measure group with Maßnahmenart 7', reason: /Maßnahmenart: 7/, change: (doc) => projectList(doc).push([newGroup(7, [newEntry('p-abcdef123456', 'Projekt')])]) },
+  { name: 'removes the Maßnahmenart of a group', reason: /missing attribute measureType/, change: (doc) => groupOfType(doc, 4).removeAttribute('measureType') },
   { name: 'changes the Maßnahmenart of a group to 7', reason: /Maßnahmenart: 7/, change: (doc) => setAttribute(group(doc, 0), 'measureType', 7) },
   { name: 'sets an unknown attribute on an entry', reason: /attribute/, change: (doc) => entries(group(doc, 0))[0]?.setAttribute('onclick', 'alert(1)') },
   { name: 'sets an attribute on the text of an entry', reason: /attribute/, change: (doc) => firstEntryText(doc).setAttribute('style', 'color:red') },

@@ -52,6 +52,9 @@ const allowed: [string, (doc: Y.Doc) => void][] = [
 const refused: [string, RegExp, (doc: Y.Doc) => void][] = [
   ['an attribute of a template block', /locked block \(templateBlock/, (doc) => templateBlock(doc, 'p4').setAttribute('blockId', 'p5intro')],
   ['a child inside a template block', /locked block/, (doc) => templateBlock(doc, 'title').insert(0, [new Y.XmlText('Entwurf')])],
+  ['removing the blockId of a template block', /locked block/, (doc) => templateBlock(doc, 'p4').removeAttribute('blockId')],
+  ['removing the Maßnahmenart of a group', /missing attribute measureType/, (doc) => groupOfType(doc, 4).removeAttribute('measureType')],
+  ['removing the id of an entry', /without a valid id/, (doc) => entries(group(doc, 0))[0]?.removeAttribute('id')],
   ['an attribute of the signatures node', /locked block \(signatures\)/, (doc) => topLevelNode(doc, NODE.signatures).setAttribute('signed', 'yes')],
   ['deleting a template block', /top-level sequence/, (doc) => body(doc).delete(1, 1)],
   ['deleting the project list', /top-level sequence/, (doc) => body(doc).delete(topLevel(doc).indexOf(projectList(doc)), 1)],
@@ -70,6 +73,7 @@ const refused: [string, RegExp, (doc: Y.Doc) => void][] = [
   ['an attribute named like an Object method', /unknown attribute constructor/, (doc) => entries(group(doc, 0))[0]?.setAttribute('constructor', 'x')],
   ['an entry without id', /without a valid id/, (doc) => group(doc, 0).push([newEntry(null, 'ohne')])],
   ['an entry with a malformed id', /invalid entry id/, (doc) => group(doc, 0).push([newEntry('P 1', 'falsch')])],
+  ['a group without Maßnahmenart', /missing attribute measureType/, (doc) => projectList(doc).push([new Y.XmlElement(NODE.measureGroup)])],
   ['Maßnahmenart 7', /unknown Maßnahmenart: 7/, (doc) => setAttribute(groupOfType(doc, 3), 'measureType', 7)],
   ['Maßnahmenart "3" as a string', /unknown Maßnahmenart: 3/, (doc) => setAttribute(groupOfType(doc, 3), 'measureType', '3')],
   ['an entry longer than the cap', /longer than 500/, (doc) => firstEntryText(doc).insert(0, 'x'.repeat(500))],
