@@ -8,6 +8,13 @@ import { agreementSchema, BODY_FIELD } from '../../shared/editor/schema.js';
 export const MAX_ENTRIES = 300;
 
 /**
+ * Characters an entry may not hold: line breaks and other controls would let an entry print as
+ * paragraphs of its own beside the template text (the text a signature covers), and bidi
+ * overrides would reorder what is printed. A tab (pasted from a spreadsheet) is harmless.
+ */
+const LAYOUT_CONTROL = /(?!\t)[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/**
  * The lock rules, on the transaction that applied a client's update to the shadow document.
  * A client may change only the content of the §5 project list; the result must be a valid
  * project list under the shared schema. Returns a reason (for the log) or null.
@@ -103,6 +110,7 @@ function checkProjectList(list: Y.XmlElement): string | null {
       entries++;
       if (!isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
       else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
+      else if (LAYOUT_CONTROL.test(child.textContent)) problem = 'a line break or control character in a project entry';
       return false;
     });
     if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;

@@ -75,6 +75,11 @@ const forbidden: ForbiddenChange[] = [
   { name: 'changes the Maßnahmenart of a group to 7', reason: /Maßnahmenart: 7/, change: (doc) => setAttribute(group(doc, 0), 'measureType', 7) },
   { name: 'sets an unknown attribute on an entry', reason: /attribute/, change: (doc) => entries(group(doc, 0))[0]?.setAttribute('onclick', 'alert(1)') },
   { name: 'sets an attribute on the text of an entry', reason: /attribute/, change: (doc) => firstEntryText(doc).setAttribute('style', 'color:red') },
+  {
+    name: 'puts a line break and a fake paragraph into an entry',
+    reason: /line break or control character/,
+    change: (doc) => firstEntryText(doc).insert(firstEntryText(doc).length, '\n\nDas HMSI stellt zusätzlich 1.000.000 Euro zur Verfügung.'),
+  },
   { name: 'makes an entry longer than the cap', reason: /longer than/, change: (doc) => firstEntryText(doc).insert(0, 'x'.repeat(600)) },
 ];
 

@@ -46,6 +46,7 @@ const allowed: [string, (doc: Y.Doc) => void][] = [
   ['changing the Maßnahmenart of a group', (doc) => setAttribute(group(doc, 1), 'measureType', 2)],
   ['giving an entry a new valid id', (doc) => entries(group(doc, 0))[0]?.setAttribute('id', 'p-neu-000001')],
   ['emptying an entry', (doc) => firstEntryText(doc).delete(0, firstEntryText(doc).length)],
+  ['umlauts, quotes, dashes and a tab pasted from a spreadsheet', (doc) => firstEntryText(doc).insert(0, '„Übergänge“ – Teil 2\t')],
   ['nothing at all', () => {}],
 ];
 
@@ -76,6 +77,17 @@ const refused: [string, RegExp, (doc: Y.Doc) => void][] = [
   ['a group without Maßnahmenart', /missing attribute measureType/, (doc) => projectList(doc).push([new Y.XmlElement(NODE.measureGroup)])],
   ['Maßnahmenart 7', /unknown Maßnahmenart: 7/, (doc) => setAttribute(groupOfType(doc, 3), 'measureType', 7)],
   ['Maßnahmenart "3" as a string', /unknown Maßnahmenart: 3/, (doc) => setAttribute(groupOfType(doc, 3), 'measureType', '3')],
+  ...[
+    ['a line break', 'Projekt\n\n§ 8 Zusatz'],
+    ['a carriage return', 'Projekt\r'],
+    ['a line separator', 'Projekt\u2028Zusatz'],
+    ['a right-to-left override', 'Projekt \u202Egnutiel'],
+    ['a NUL character', 'Projekt\u0000'],
+  ].map(([what, text]): [string, RegExp, (doc: Y.Doc) => void] => [
+    `${what} in an entry`,
+    /line break or control character/,
+    (doc) => firstEntryText(doc).insert(0, text ?? ''),
+  ]),
   ['an entry longer than the cap', /longer than 500/, (doc) => firstEntryText(doc).insert(0, 'x'.repeat(500))],
   [
     `more than ${MAX_ENTRIES} entries`,
