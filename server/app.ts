@@ -2,7 +2,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { MAX_MESSAGE_BYTES } from '../shared/protocol.js';
+import { CLOSE, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Sessions } from './auth/sessions.js';
 import { AgreementService } from './commands/agreements.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
@@ -70,7 +70,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
 
-  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false));
+  const closeSessionSockets = (tokenHash: string) =>
+    rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
+  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));

@@ -11,6 +11,8 @@ export interface AgreementPeer extends PeerInfo {
   user: SessionUser;
   districtId: string;
   sessionExpiresAt: number;
+  /** The session this connection rides on; logging out closes the connection. */
+  sessionTokenHash: string;
 }
 
 /** Updates after the last snapshot at which a loaded document is compacted. */

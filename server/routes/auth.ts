@@ -7,7 +7,14 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
 
-export function authRoutes(store: Store, sessions: Sessions, log: Logger, secureCookies: boolean) {
+export function authRoutes(
+  store: Store,
+  sessions: Sessions,
+  log: Logger,
+  secureCookies: boolean,
+  /** Ends whatever else rides on a session (its websockets) when it is logged out. */
+  onLogout: (tokenHash: string) => Promise<void>,
+) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await readJson(c, 4096);
@@ -34,7 +41,10 @@ export function authRoutes(store: Store, sessions: Sessions, log: Logger, secure
     })
     .post('/logout', async (c) => {
       const session = c.get('session');
-      if (session) await sessions.destroy(session.tokenHash);
+      if (session) {
+        await sessions.destroy(session.tokenHash);
+        await onLogout(session.tokenHash);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })

@@ -34,6 +34,7 @@ export function collabRoutes(
         user: session.user,
         districtId: '',
         sessionExpiresAt: session.expiresAt,
+        sessionTokenHash: session.tokenHash,
         presence: { user: { name: session.user.displayName, color: session.user.color, party: session.user.partyLabel, username: session.user.username } },
       };
       let connection: Connection<AgreementPeer> | null = null;

@@ -70,6 +70,12 @@ export class RoomRegistry<P extends PeerInfo> {
     }
   }
 
+  /** Closes every connection whose peer matches, e.g. all sockets of a session that logged out. */
+  async closeWhere(predicate: (peer: P) => boolean, code: number, reason: string): Promise<void> {
+    const rooms = (await Promise.allSettled([...this.rooms.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    for (const room of rooms) for (const connection of [...room.connections]) if (predicate(connection.peer)) connection.close(code, reason);
+  }
+
   private disconnect(room: Room<P>, connection: Connection<P>) {
     room.connections.delete(connection);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.clientIds], null);

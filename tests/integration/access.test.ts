@@ -44,10 +44,8 @@ describe('access to an agreement', () => {
     expect(firstEntryText(editor.doc).toString()).toBe('DREIplus - Wiedererlangung der Erwerbsfähigkeit');
   });
 
-  // Known gap, reported to the lead (/tmp/tests-to-lead.md): POST /api/logout deletes the session,
-  // but a websocket opened with it keeps writing until the session would have expired (12 h).
-  // docs/protocol.md promises 4401. Flip `it.fails` to `it` once the logout closes the sockets.
-  it.fails('closes a connection with 4401 once its session is logged out, and stores nothing it sends after', async () => {
+  // Logging out ends the session's websockets too (docs/protocol.md, 4401), not only its cookie.
+  it('closes a connection with 4401 once its session is logged out, and stores nothing it sends after', async () => {
     const cookie = await login(suite.server, 'wmk-referat');
     const editor = open(cookie);
     await synced(editor);

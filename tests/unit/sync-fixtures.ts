@@ -73,5 +73,5 @@ export function agreementPeer(username: string, districtId: string | null, overr
     color: '#000000',
     ...userOverrides,
   };
-  return { username, user, districtId: 'werra-meissner-kreis', sessionExpiresAt, presence: { user: { name: username } } };
+  return { username, user, districtId: 'werra-meissner-kreis', sessionExpiresAt, sessionTokenHash: `token-${username}`, presence: { user: { name: username } } };
 }
