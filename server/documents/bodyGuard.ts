@@ -1,18 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-import { isEntryId } from '../../shared/editor/ids.js';
-import { MAX_ENTRY_LENGTH, NODE } from '../../shared/editor/nodes.js';
+import { projectListProblem } from '../../shared/editor/entryRules.js';
+import { NODE } from '../../shared/editor/nodes.js';
 import { agreementSchema, BODY_FIELD } from '../../shared/editor/schema.js';
-
-/** Most project entries a §5 list may hold; far beyond any real list, it bounds abuse. */
-export const MAX_ENTRIES = 300;
-
-/**
- * Characters an entry may not hold: line breaks and other controls would let an entry print as
- * paragraphs of its own beside the template text (the text a signature covers), and bidi
- * overrides would reorder what is printed. A tab (pasted from a spreadsheet) is harmless.
- */
-const LAYOUT_CONTROL = /(?!\t)[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * The lock rules, on the transaction that applied a client's update to the shadow document.
@@ -103,18 +93,7 @@ function checkProjectList(list: Y.XmlElement): string | null {
     const [json] = toJSON(list);
     const node = agreementSchema().nodeFromJSON(json);
     node.check();
-    let entries = 0;
-    let problem: string | null = null;
-    node.descendants((child) => {
-      if (child.type.name !== NODE.projectEntry) return true;
-      entries++;
-      if (!isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
-      else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
-      else if (LAYOUT_CONTROL.test(child.textContent)) problem = 'a line break or control character in a project entry';
-      return false;
-    });
-    if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;
-    return problem;
+    return projectListProblem(node, { requireIds: true });
   } catch (error: unknown) {
     return `invalid project list: ${error instanceof Error ? error.message : String(error)}`;
   }

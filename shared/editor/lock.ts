@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import {
   AddMarkStep,
@@ -12,6 +12,7 @@ import {
   type Step,
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { projectListProblem, withoutLayoutControls } from './entryRules.js';
 import { NODE } from './nodes.js';
 
 /**
@@ -90,12 +91,43 @@ export function changesOnlyProjectList(tr: Transaction): boolean {
   });
 }
 
+function listProblem(doc: PMNode): string | null {
+  let problem: string | null = null;
+  doc.forEach((node) => {
+    if (node.type.name === NODE.projectList) problem = projectListProblem(node, { requireIds: false });
+  });
+  return problem;
+}
+
+/**
+ * Whether `tr` keeps the §5 list within the server's rules (length, count, characters). A list
+ * that already broke a rule (stored before the rule existed) may still be edited.
+ */
+export function keepsProjectListValid(tr: Transaction): boolean {
+  const before = tr.docs[0];
+  return listProblem(tr.doc) === null || (before !== undefined && listProblem(before) !== null);
+}
+
+/** Pasted text loses the characters the server refuses (a line break inside a line, bidi controls). */
+function cleanSlice(slice: Slice): Slice {
+  const clean = (fragment: Fragment): Fragment => {
+    const nodes: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (node.isText) nodes.push(node.type.schema.text(withoutLayoutControls(node.text ?? ''), node.marks));
+      else nodes.push(node.copy(clean(node.content)));
+    });
+    return Fragment.from(nodes);
+  };
+  return new Slice(clean(slice.content), slice.openStart, slice.openEnd);
+}
+
 export const projectListLockKey = new PluginKey('projectListLock');
 
 export function projectListLockPlugin(): Plugin {
   return new Plugin({
     key: projectListLockKey,
-    filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || changesOnlyProjectList(tr),
+    filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || (changesOnlyProjectList(tr) && keepsProjectListValid(tr)),
+    props: { transformPasted: (slice) => cleanSlice(slice) },
   });
 }
 

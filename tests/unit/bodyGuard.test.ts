@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { NODE } from '../../shared/editor/nodes.js';
 import { WERRA_MEISSNER_2024 } from '../../server/demo/agreements.js';
 import { seedAgreementDoc } from '../../server/documents/agreementDoc.js';
-import { checkBodyTransaction, MAX_ENTRIES } from '../../server/documents/bodyGuard.js';
+import { checkBodyTransaction } from '../../server/documents/bodyGuard.js';
+import { MAX_ENTRIES } from '../../shared/editor/entryRules.js';
 import { body, entries, entryText, firstEntryText, group, groupOfType, newEntry, newGroup, projectList, setAttribute, templateBlock, topLevel, topLevelNode } from '../integration/body.js';
 
 /**

@@ -8,7 +8,7 @@ import { agreementBodyJSON, projectListFromBody } from '../../shared/editor/body
 import { entryIdsPlugin } from '../../shared/editor/entryIds.js';
 import { isEntryId } from '../../shared/editor/ids.js';
 import { changesOnlyProjectList, projectListLockPlugin } from '../../shared/editor/lock.js';
-import { NODE } from '../../shared/editor/nodes.js';
+import { MAX_ENTRY_LENGTH, NODE } from '../../shared/editor/nodes.js';
 import { agreementSchema } from '../../shared/editor/schema.js';
 import { addProject, moveProject, removeProject, splitProject } from '../../client/src/editor/commands/entries.js';
 import { addMeasureGroup, removeMeasureGroup } from '../../client/src/editor/commands/groups.js';
@@ -210,5 +210,31 @@ describe('editing the §5 project list', () => {
     const list = topLevelPos(state.doc, (node) => node.type.name === NODE.projectList);
     const next = expectAllowed(state, state.tr.delete(list.pos + 1, list.pos + list.node.nodeSize - 1));
     expect(projects(next)).toEqual([]);
+  });
+});
+
+describe('the server’s rules for entries, kept in the editor', () => {
+  it('refuses typing past the longest allowed project title, so the server never has to disconnect', () => {
+    let state = demoState();
+    const pos = entryPos(state.doc, 'p-wmk24-gefl1') + 1;
+    const room = MAX_ENTRY_LENGTH - 'Geflüchtete I'.length;
+    state = expectAllowed(state, state.tr.insertText('x'.repeat(room), pos));
+    const tooLong = state.tr.insertText('y', pos);
+    expect(changesOnlyProjectList(tooLong)).toBe(true);
+    expect(state.apply(tooLong)).toBe(state);
+  });
+
+  it('refuses a line break or a bidi override inside a project title', () => {
+    const state = demoState();
+    const pos = entryPos(state.doc, 'p-wmk24-gefl1') + 1;
+    for (const text of ['a\nb', 'a\u2028b', '\u202Eabc']) expect(state.apply(state.tr.insertText(text, pos))).toBe(state);
+  });
+
+  it('turns control characters in pasted text into spaces', () => {
+    const state = demoState();
+    const plugin = state.plugins.find((p) => p.props.transformPasted);
+    const slice = new Slice(Fragment.from(schema.text('Projekt\u2028mit\u202EUmbruch')), 0, 0);
+    const cleaned = plugin?.props.transformPasted?.call(plugin, slice, undefined as never, false);
+    expect(cleaned?.content.textBetween(0, cleaned.content.size)).toBe('Projekt mit Umbruch');
   });
 });

@@ -1,0 +1,39 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { isEntryId } from './ids.js';
+import { MAX_ENTRY_LENGTH, NODE } from './nodes.js';
+
+/** Most project entries a §5 list may hold; far beyond any real list, it bounds abuse. */
+export const MAX_ENTRIES = 300;
+
+/**
+ * Characters an entry may not hold: line breaks and other controls would let an entry print as
+ * paragraphs of its own beside the template text (the text a signature covers), and bidi
+ * overrides would reorder what is printed. A tab (pasted from a spreadsheet) is harmless.
+ */
+export const LAYOUT_CONTROL = /(?!\t)[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const LAYOUT_CONTROLS = new RegExp(LAYOUT_CONTROL.source, 'gu');
+
+/** What a paste may safely bring into an entry: controls become spaces. */
+export function withoutLayoutControls(text: string): string {
+  return text.replace(LAYOUT_CONTROLS, ' ');
+}
+
+/**
+ * What is wrong with a §5 list node, in English for the log, or null. The server requires every
+ * entry to carry an id; the editor checks before its id plugin has given new entries theirs.
+ */
+export function projectListProblem(list: PMNode, options: { requireIds: boolean }): string | null {
+  let entries = 0;
+  let problem: string | null = null;
+  list.descendants((child) => {
+    if (child.type.name !== NODE.projectEntry) return true;
+    entries++;
+    if (problem !== null) return false;
+    if (options.requireIds && !isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
+    else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
+    else if (LAYOUT_CONTROL.test(child.textContent)) problem = 'a line break or control character in a project entry';
+    return false;
+  });
+  if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;
+  return problem;
+}
