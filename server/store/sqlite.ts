@@ -101,7 +101,8 @@ const toAgreement = (row: AgreementRow): AgreementRecord => ({
 
 /** The embedded store: one SQLite file in WAL mode; every write is a committed transaction. */
 export class SqliteStore implements Store {
-  private readonly db: Database.Database;
+  /** The connection, for stores of other concerns (comments, sign-off) that share this file and its transactions. */
+  readonly db: Database.Database;
   private readonly nextSeq: Database.Statement<[string], { seq: number }>;
   private readonly insertUpdate: Database.Statement<[string, number, Uint8Array, string, string, number]>;
 
