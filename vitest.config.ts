@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Three layers (STYLE.md): in-process, integration against the real server, end to end in Chromium.
 export default defineConfig({
   test: {
+    // One test file at a time: on two cores, browser tests beside servers under test made timing
+    // flaky, and a deterministic run is worth the minute it costs.
+    maxWorkers: 1,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } },
