@@ -5,13 +5,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { CLOSE, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Sessions } from './auth/sessions.js';
 import { AgreementService } from './commands/agreements.js';
+import { CommentService } from './commands/comments.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { authRoutes } from './routes/auth.js';
+import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
 import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
 import { staticRoutes } from './routes/static.js';
+import { CommentStore } from './store/comments.js';
 import type { Store } from './store/types.js';
 import { RoomRegistry } from './sync/registry.js';
 
@@ -42,6 +45,14 @@ export function createApp(deps: AppDeps) {
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
   const sessions = new Sessions(store);
   const agreements = new AgreementService(store, rooms, log, hooks.noteWrites);
+  const comments = new CommentService(agreements, CommentStore.on(store), rooms, log, hooks.noteWrites);
+  agreements.useOpenThreadCount((id) => comments.openThreadCount(id));
+  // After every applied batch, comment threads remember the title of their entry (for when it is deleted).
+  const compactAfterApply = hooks.afterApply;
+  hooks.afterApply = async (name, doc) => {
+    await compactAfterApply?.(name, doc);
+    await comments.afterApply(name, doc);
+  };
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -74,9 +85,10 @@ export function createApp(deps: AppDeps) {
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
   app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets));
   app.route('/api/agreements', agreementRoutes(agreements));
+  app.route('/api/agreements', commentRoutes(comments));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, hooks };
 }

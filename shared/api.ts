@@ -48,6 +48,8 @@ export interface AgreementDetail extends AgreementSummary {
   fields: AgreementFields;
   signatures: [];
   permissions: AgreementPermissions;
+  /** Comment threads not yet resolved ("Erledigt"); release for signature needs 0. */
+  openThreads: number;
   updatedAt: number;
 }
 

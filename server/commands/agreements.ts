@@ -46,6 +46,13 @@ export class AgreementService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** How many comment threads are open; server/commands/comments.ts plugs itself in (see createApp). */
+  private countOpenThreads: (agreementId: string) => Promise<number> = async () => 0;
+
+  useOpenThreadCount(count: (agreementId: string) => Promise<number>) {
+    this.countOpenThreads = count;
+  }
+
   async list(user: SessionUser): Promise<AgreementSummary[]> {
     const all = await this.store.listAgreements();
     return all.filter((record) => can(user, 'read', record)).map(summary);
@@ -67,6 +74,7 @@ export class AgreementService {
       fields: record.fields,
       signatures: [],
       permissions: { editBody: can(user, 'editBody', record), editAmount: can(user, 'editAmount', record) },
+      openThreads: await this.countOpenThreads(record.id),
       updatedAt: record.updatedAt,
     };
   }

@@ -227,7 +227,11 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  private appendOne(u: PendingUpdate): number {
+  /**
+   * Appends one update inside the caller's transaction (`db.transaction`), for stores of other
+   * concerns that commit their rows and the document update that mirrors them together.
+   */
+  appendOne(u: PendingUpdate): number {
     const seq = this.nextSeq.get(u.agreementId)?.seq ?? 1;
     this.insertUpdate.run(u.agreementId, seq, u.update, u.author.username, u.author.via, u.at);
     return seq;

@@ -1,0 +1,27 @@
+import type { SessionUser } from '../../shared/api.js';
+import { can, type AgreementScope } from './agreements.js';
+
+/**
+ * Who may do what with the comments of an agreement: pure functions, like ./agreements.ts.
+ *
+ * Everyone who may read the agreement reads its comments (the ministry and the agreement's own
+ * district; a district never sees another district's agreement, so never its comments). Editors
+ * and signatories of both parties write: signatories negotiate too, and what they ask before
+ * signing belongs in the record. Viewers read only: a thread they open would count as open and
+ * hold up the release for signature without anyone with a mandate having asked for it.
+ * Everything but reading needs a draft: once released for signature the discussion is closed
+ * (reopening the agreement reopens it). Editing and deleting a comment: its author only.
+ */
+export type CommentAction = 'read' | 'comment' | 'resolve' | 'edit' | 'delete';
+
+export function roleMayComment(user: SessionUser): boolean {
+  return user.role !== 'viewer';
+}
+
+export function canComment(user: SessionUser, action: CommentAction, agreement: AgreementScope, comment?: { authorUsername: string }): boolean {
+  if (!can(user, 'read', agreement)) return false;
+  if (action === 'read') return true;
+  if (!roleMayComment(user) || agreement.status !== 'draft') return false;
+  if (action === 'edit' || action === 'delete') return comment !== undefined && comment.authorUsername === user.username;
+  return true;
+}

@@ -1,0 +1,241 @@
+import type Database from 'better-sqlite3';
+import type { Comment, CommentParty, CommentThread, Participant, PassageAnchor, ThreadStatus } from '../../shared/comments/types.js';
+import { findDistrict } from '../../shared/districts.js';
+import { SqliteStore } from './sqlite.js';
+import type { PendingUpdate, Store } from './types.js';
+
+/**
+ * The record of comment threads, in the agreement's SQLite file. A command writes its rows and
+ * the Y.Doc update that mirrors them in one transaction (`commit`), so the document never shows
+ * a comment that is not on record, and the record never holds one the document lacks.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS comment_threads (
+  id TEXT PRIMARY KEY,
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  entry_id TEXT NOT NULL,
+  entry_title TEXT NOT NULL,
+  passage TEXT,
+  status TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  resolved_by TEXT,
+  resolved_by_name TEXT,
+  resolved_at INTEGER,
+  deleted_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS comment_threads_by_agreement ON comment_threads (agreement_id, status);
+CREATE TABLE IF NOT EXISTS comments (
+  id TEXT PRIMARY KEY,
+  thread_id TEXT NOT NULL REFERENCES comment_threads(id),
+  position INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_party TEXT NOT NULL,
+  party_label TEXT NOT NULL,
+  text TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  edited_at INTEGER,
+  deleted_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, position);
+`;
+
+interface ThreadRow {
+  id: string;
+  agreement_id: string;
+  entry_id: string;
+  entry_title: string;
+  passage: string | null;
+  status: string;
+  created_at: number;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: number | null;
+}
+interface CommentRow {
+  id: string;
+  thread_id: string;
+  author: string;
+  author_name: string;
+  author_party: string;
+  party_label: string;
+  text: string;
+  mentions: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+const toComment = (row: CommentRow): Comment => ({
+  id: row.id,
+  author: { username: row.author, displayName: row.author_name, party: row.author_party as CommentParty, partyLabel: row.party_label },
+  text: row.deleted_at === null ? row.text : '',
+  mentions: row.deleted_at === null ? (JSON.parse(row.mentions) as string[]) : [],
+  createdAt: row.created_at,
+  editedAt: row.edited_at,
+  deleted: row.deleted_at !== null,
+});
+
+/** What a command changes: the thread as it is to be (null: deleted), and the comment rows to write. */
+export interface ThreadChange {
+  thread: CommentThread;
+  /** True when no comment of the thread stands any more: it is removed. */
+  deleted: boolean;
+  createdBy: string;
+}
+
+export class CommentStore {
+  private readonly db: Database.Database;
+
+  /**
+   * The comments live beside the agreements in the SQLite file, to share its transactions. A
+   * deployment on another engine implements this class's methods there.
+   */
+  static on(store: Store): CommentStore {
+    if (!(store instanceof SqliteStore)) throw new Error('the comment store needs the SQLite store');
+    return new CommentStore(store);
+  }
+
+  private constructor(private readonly store: SqliteStore) {
+    this.db = store.db;
+    this.db.exec(SCHEMA);
+  }
+
+  /** Stores a document update of the comments alone (a refreshed title), in its own transaction. */
+  async appendDocUpdate(update: PendingUpdate): Promise<void> {
+    this.db.transaction(() => this.store.appendOne(update))();
+  }
+
+  async threads(agreementId: string): Promise<CommentThread[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY created_at, id`)
+      .all(agreementId) as ThreadRow[];
+    const comments = this.db
+      .prepare(
+        `SELECT c.* FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+         WHERE t.agreement_id = ? AND t.deleted_at IS NULL ORDER BY c.position`,
+      )
+      .all(agreementId) as CommentRow[];
+    const byThread = new Map<string, Comment[]>();
+    for (const row of comments) {
+      const list = byThread.get(row.thread_id) ?? [];
+      list.push(toComment(row));
+      byThread.set(row.thread_id, list);
+    }
+    return rows.map((row) => this.toThread(row, byThread.get(row.id) ?? []));
+  }
+
+  async thread(agreementId: string, threadId: string): Promise<CommentThread | undefined> {
+    const row = this.db.prepare('SELECT * FROM comment_threads WHERE id = ? AND agreement_id = ? AND deleted_at IS NULL').get(threadId, agreementId) as
+      | ThreadRow
+      | undefined;
+    if (!row) return undefined;
+    const comments = (this.db.prepare('SELECT * FROM comments WHERE thread_id = ? ORDER BY position').all(threadId) as CommentRow[]).map(toComment);
+    return this.toThread(row, comments);
+  }
+
+  async openThreadCount(agreementId: string): Promise<number> {
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM comment_threads WHERE agreement_id = ? AND status = 'open' AND deleted_at IS NULL`)
+      .get(agreementId) as { n: number };
+    return row.n;
+  }
+
+  /** The ministry's people and the district's: who can be mentioned in this agreement. */
+  async participants(districtId: string): Promise<Participant[]> {
+    const rows = this.db
+      .prepare('SELECT username, display_name, district_id FROM users WHERE district_id IS NULL OR district_id = ? ORDER BY display_name')
+      .all(districtId) as { username: string; display_name: string; district_id: string | null }[];
+    return rows.map((row) => ({
+      username: row.username,
+      displayName: row.display_name,
+      party: row.district_id === null ? 'ministry' : 'district',
+      partyLabel: row.district_id === null ? 'Ministerium' : (findDistrict(row.district_id)?.name ?? row.district_id),
+    }));
+  }
+
+  /** The entry titles the threads of an agreement remember, per entry id. */
+  async rememberedTitles(agreementId: string): Promise<Map<string, string>> {
+    const rows = this.db
+      .prepare('SELECT DISTINCT entry_id, entry_title FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL')
+      .all(agreementId) as { entry_id: string; entry_title: string }[];
+    return new Map(rows.map((row) => [row.entry_id, row.entry_title]));
+  }
+
+  /** Keeps the last title of entries that still exist, so a deleted entry's threads can name it. */
+  async rememberTitles(agreementId: string, titles: ReadonlyMap<string, string>): Promise<void> {
+    const update = this.db.prepare('UPDATE comment_threads SET entry_title = ? WHERE agreement_id = ? AND entry_id = ? AND entry_title <> ?');
+    this.db.transaction(() => {
+      for (const [entryId, title] of titles) update.run(title, agreementId, entryId, title);
+    })();
+  }
+
+  /** Writes a thread's new state and the document update that mirrors it, in one transaction. */
+  async commit(change: ThreadChange, update: PendingUpdate): Promise<void> {
+    const { thread } = change;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO comment_threads (id, agreement_id, entry_id, entry_title, passage, status, created_by, created_at, resolved_by, resolved_by_name, resolved_at, deleted_at)
+           VALUES (@id, @agreementId, @entryId, @entryTitle, @passage, @status, @createdBy, @createdAt, @resolvedBy, @resolvedByName, @resolvedAt, @deletedAt)
+           ON CONFLICT(id) DO UPDATE SET entry_title = excluded.entry_title, status = excluded.status, resolved_by = excluded.resolved_by,
+             resolved_by_name = excluded.resolved_by_name, resolved_at = excluded.resolved_at, deleted_at = excluded.deleted_at`,
+        )
+        .run({
+          id: thread.id,
+          agreementId: thread.agreementId,
+          entryId: thread.entryId,
+          entryTitle: thread.entryTitle,
+          passage: thread.passage ? JSON.stringify(thread.passage) : null,
+          status: thread.status,
+          createdBy: change.createdBy,
+          createdAt: thread.createdAt,
+          resolvedBy: thread.resolvedBy?.username ?? null,
+          resolvedByName: thread.resolvedBy?.displayName ?? null,
+          resolvedAt: thread.resolvedAt,
+          deletedAt: change.deleted ? update.at : null,
+        });
+      const upsert = this.db.prepare(
+        `INSERT INTO comments (id, thread_id, position, author, author_name, author_party, party_label, text, mentions, created_at, edited_at, deleted_at)
+         VALUES (@id, @threadId, @position, @author, @authorName, @authorParty, @partyLabel, @text, @mentions, @createdAt, @editedAt, @deletedAt)
+         ON CONFLICT(id) DO UPDATE SET text = excluded.text, mentions = excluded.mentions, edited_at = excluded.edited_at,
+           deleted_at = COALESCE(comments.deleted_at, excluded.deleted_at)`,
+      );
+      thread.comments.forEach((comment, position) => {
+        upsert.run({
+          id: comment.id,
+          threadId: thread.id,
+          position,
+          author: comment.author.username,
+          authorName: comment.author.displayName,
+          authorParty: comment.author.party,
+          partyLabel: comment.author.partyLabel,
+          // A deleted comment's words are gone from the record too; that it existed stays.
+          text: comment.deleted ? '' : comment.text,
+          mentions: JSON.stringify(comment.deleted ? [] : comment.mentions),
+          createdAt: comment.createdAt,
+          editedAt: comment.editedAt,
+          deletedAt: comment.deleted ? update.at : null,
+        });
+      });
+      this.store.appendOne(update);
+    })();
+  }
+
+  private toThread(row: ThreadRow, comments: Comment[]): CommentThread {
+    return {
+      id: row.id,
+      agreementId: row.agreement_id,
+      entryId: row.entry_id,
+      entryTitle: row.entry_title,
+      passage: row.passage ? (JSON.parse(row.passage) as PassageAnchor) : null,
+      status: row.status as ThreadStatus,
+      resolvedBy: row.resolved_by ? { username: row.resolved_by, displayName: row.resolved_by_name ?? row.resolved_by } : null,
+      resolvedAt: row.resolved_at,
+      createdAt: row.created_at,
+      comments,
+    };
+  }
+}
