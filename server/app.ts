@@ -6,14 +6,18 @@ import { CLOSE, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Sessions } from './auth/sessions.js';
 import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
+import { SignoffService } from './commands/signoff.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
+import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
 import { staticRoutes } from './routes/static.js';
+import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
+import { SqliteStore } from './store/sqlite.js';
 import { CommentStore } from './store/comments.js';
 import type { Store } from './store/types.js';
 import { RoomRegistry } from './sync/registry.js';
@@ -27,6 +31,15 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
+  /** Sign-off records; by default in the SQLite file of `store`. */
+  signoffStore?: SignoffStore;
+  /** Open comment threads of an agreement, which block its release (0 without comments). */
+  openThreadCount?: (agreementId: string) => Promise<number>;
+}
+
+function sqliteOf(store: Store): SqliteStore {
+  if (!(store instanceof SqliteStore)) throw new Error('the default sign-off store needs the SQLite store; pass signoffStore');
+  return store;
 }
 
 /**
@@ -53,6 +66,16 @@ export function createApp(deps: AppDeps) {
     await compactAfterApply?.(name, doc);
     await comments.afterApply(name, doc);
   };
+  const signoff = new SignoffService({
+    store,
+    signoff: deps.signoffStore ?? new SqliteSignoffStore(sqliteOf(store).db),
+    agreements,
+    rooms,
+    log,
+    noteWrites: hooks.noteWrites,
+    openThreadCount: deps.openThreadCount,
+  });
+  agreements.useSignoff((user, record) => signoff.view(user, record));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -86,9 +109,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
+  app.route('/api/agreements', signoffRoutes(signoff));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks };
 }

@@ -20,10 +20,14 @@ export interface SessionUser {
   color: string;
 }
 
-export type AgreementStatus = 'draft';
+/** draft → released (frozen) → partially-signed (one party) → final; reopening goes back to draft. */
+export type AgreementStatus = 'draft' | 'released' | 'partially-signed' | 'final';
 
 export const STATUS_LABELS: Readonly<Record<AgreementStatus, string>> = {
   draft: 'Entwurf',
+  released: 'Zur Zeichnung freigegeben',
+  'partially-signed': 'Teilweise unterzeichnet',
+  final: 'Unterzeichnet',
 };
 
 export interface AgreementSummary {
@@ -41,12 +45,23 @@ export interface AgreementPermissions {
   editBody: boolean;
   /** May change the §4 amount. */
   editAmount: boolean;
+  /** May release the draft for signature (role and status; the server checks the blockers). */
+  release: boolean;
+  /** May take a released, not yet final agreement back to draft. */
+  reopen: boolean;
+  /** May sign now: the user's own party's block, not yet signed. */
+  sign: boolean;
+  /** May attach a signed scan (PDF). */
+  uploadScan: boolean;
 }
 
 export interface AgreementDetail extends AgreementSummary {
   templateVersion: string;
   fields: AgreementFields;
-  signatures: [];
+  signatures: SignatureInfo[];
+  /** The frozen state, while released or signed; null in a draft. */
+  release: ReleaseInfo | null;
+  scans: ScanInfo[];
   permissions: AgreementPermissions;
   /** Comment threads not yet resolved ("Erledigt"); release for signature needs 0. */
   openThreads: number;
@@ -56,6 +71,63 @@ export interface AgreementDetail extends AgreementSummary {
 /** PATCH /api/agreements/:id/fields */
 export interface FieldsPatch {
   amountCents?: number;
+}
+
+export type SigningParty = 'ministry' | 'district';
+
+export interface ReleaseInfo {
+  /** SHA-256 (hex) of the released text (GET /api/agreements/:id/released-text). */
+  hash: string;
+  releasedAt: number;
+  releasedBy: string;
+}
+
+export interface SignatureInfo {
+  party: SigningParty;
+  username: string;
+  name: string;
+  role: Role;
+  place: string;
+  /** ISO date in Europe/Berlin. */
+  date: string;
+  signedAt: number;
+  hash: string;
+}
+
+export interface ScanInfo {
+  id: number;
+  filename: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: number;
+}
+
+/** POST /api/agreements/:id/reopen */
+export interface ReopenRequest {
+  reason: string;
+}
+
+/** POST /api/agreements/:id/sign */
+export interface SignRequest {
+  /** The hash of the released text the signer saw. */
+  hash: string;
+  place: string;
+  /** The signer's password, entered again. */
+  password: string;
+}
+
+export type HistoryKind = 'created' | 'released' | 'reopened' | 'signed' | 'final' | 'scan-uploaded';
+
+/** GET /api/agreements/:id/history: the append-only event log, oldest first. */
+export interface HistoryEvent {
+  id: number;
+  kind: HistoryKind;
+  actor: string;
+  actorName: string;
+  at: number;
+  /** Reopen reason, signing party and place, hash, scan name … depending on the kind. */
+  details: Record<string, string>;
 }
 
 export interface ApiError {

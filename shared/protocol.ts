@@ -48,4 +48,6 @@ export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 export const ROOT = {
   fields: 'fields',
   agreement: 'agreement',
+  /** Signatures of the current release, by party (server-written, see server/commands/signoff.ts). */
+  signatures: 'signatures',
 } as const;

@@ -3,6 +3,7 @@ import type { AgreementDetail, AgreementSummary, FieldsPatch, SessionUser } from
 import { renderAgreementText } from '../../shared/agreementText.js';
 import { findDistrict } from '../../shared/districts.js';
 import { validateAmountCents, type AgreementFields } from '../../shared/fields.js';
+import { ROOT } from '../../shared/protocol.js';
 import { getTemplate } from '../../shared/template/index.js';
 import { writeFields, readProjectList, seedAgreementDoc } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/hooks.js';
@@ -12,6 +13,14 @@ import type { Logger } from '../log.js';
 import { can } from '../policies/agreements.js';
 import type { AgreementRecord, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
+import type { SignoffView } from './signoff.js';
+
+const NO_SIGNOFF: SignoffView = {
+  signatures: [],
+  release: null,
+  scans: [],
+  permissions: { release: false, reopen: false, sign: false, uploadScan: false },
+};
 
 export function agreementId(districtId: string, year: number): string {
   return `aqb-${year}-${districtId}`;
@@ -38,6 +47,9 @@ function summary(record: AgreementRecord): AgreementSummary {
  * writes into the live document under the server's origin, so every open editor sees it at once.
  */
 export class AgreementService {
+  /** The sign-off part of the detail; server/commands/signoff.ts plugs itself in (see createApp). */
+  private describeSignoff: (user: SessionUser, record: AgreementRecord) => Promise<SignoffView> = async () => NO_SIGNOFF;
+
   constructor(
     private readonly store: Store,
     private readonly rooms: RoomRegistry<AgreementPeer>,
@@ -45,6 +57,10 @@ export class AgreementService {
     private readonly noteWrites: (agreementId: string, count: number) => void,
     private readonly now: () => number = Date.now,
   ) {}
+
+  useSignoff(describe: (user: SessionUser, record: AgreementRecord) => Promise<SignoffView>) {
+    this.describeSignoff = describe;
+  }
 
   /** How many comment threads are open; server/commands/comments.ts plugs itself in (see createApp). */
   private countOpenThreads: (agreementId: string) => Promise<number> = async () => 0;
@@ -68,12 +84,15 @@ export class AgreementService {
 
   async detail(user: SessionUser, id: string): Promise<AgreementDetail> {
     const record = await this.readable(user, id);
+    const signoff = await this.describeSignoff(user, record);
     return {
       ...summary(record),
       templateVersion: record.templateVersion,
       fields: record.fields,
-      signatures: [],
-      permissions: { editBody: can(user, 'editBody', record), editAmount: can(user, 'editAmount', record) },
+      signatures: signoff.signatures,
+      release: signoff.release,
+      scans: signoff.scans,
+      permissions: { editBody: can(user, 'editBody', record), editAmount: can(user, 'editAmount', record), ...signoff.permissions },
       openThreads: await this.countOpenThreads(record.id),
       updatedAt: record.updatedAt,
     };
@@ -92,6 +111,7 @@ export class AgreementService {
 
   async setFields(user: SessionUser, id: string, patch: FieldsPatch): Promise<AgreementDetail> {
     const record = await this.readable(user, id);
+    if (record.status !== 'draft') fail(409, 'Die Vereinbarung ist zur Zeichnung freigegeben; ihre Felder können nicht mehr geändert werden.', `fields of ${id} while ${record.status}`);
     const next: AgreementFields = { ...record.fields };
     if (patch.amountCents !== undefined) {
       if (!can(user, 'editAmount', record)) fail(403, 'Nur das Referat des Ministeriums kann den Betrag in § 4 ändern.', `${user.username} may not set the amount of ${id}`);
@@ -103,7 +123,11 @@ export class AgreementService {
     try {
       const at = this.now();
       await room.submitServerChange(
-        (doc) => writeFields(doc, next),
+        (doc) => {
+          // Checked again on the live state: a release may have been queued since the read above.
+          if (doc.getMap(ROOT.agreement).get('status') !== 'draft') fail(409, 'Die Vereinbarung ist zur Zeichnung freigegeben; ihre Felder können nicht mehr geändert werden.', `fields of ${id} after release`);
+          writeFields(doc, next);
+        },
         async (update) => {
           await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at);
           this.noteWrites(id, 1);

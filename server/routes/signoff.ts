@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { SignRequest } from '../../shared/api.js';
+import type { SignoffService } from '../commands/signoff.js';
+import { fail } from '../errors.js';
+import { pdfProblem } from '../pdf/validate.js';
+import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
+
+/** Largest signed scan accepted (10 MiB): a few scanned A4 pages. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+
+function parseSignRequest(body: unknown): SignRequest {
+  if (!isRecord(body) || typeof body.hash !== 'string' || typeof body.place !== 'string' || typeof body.password !== 'string') {
+    fail(400, 'Bitte Ort, Passwort und den Prüfwert des gelesenen Textes angeben.', 'sign request needs hash, place and password');
+  }
+  if (!/^[0-9a-f]{64}$/.test(body.hash)) fail(400, 'Der Prüfwert des Textes ist ungültig.', 'hash is not SHA-256 hex');
+  return { hash: body.hash, place: body.place, password: body.password };
+}
+
+function parseReason(body: unknown): string {
+  if (!isRecord(body) || typeof body.reason !== 'string') fail(400, 'Bitte begründen Sie, warum die Vereinbarung zurückgeholt wird.', 'reopen without reason');
+  return body.reason;
+}
+
+/** A file name safe to store and to send back in Content-Disposition. */
+function cleanFilename(raw: string | undefined): string {
+  const name = (raw ?? '').replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120);
+  return name === '' ? 'scan.pdf' : name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`;
+}
+
+export function signoffRoutes(signoff: SignoffService) {
+  return new Hono<AppEnv>()
+    .post('/:id/release', async (c) => {
+      const { user } = requireSession(c);
+      await readJson(c);
+      await signoff.release(user, c.req.param('id'));
+      return c.json({ ok: true });
+    })
+    .post('/:id/reopen', async (c) => {
+      const { user } = requireSession(c);
+      await signoff.reopen(user, c.req.param('id'), parseReason(await readJson(c)));
+      return c.json({ ok: true });
+    })
+    .post('/:id/sign', async (c) => {
+      const { user } = requireSession(c);
+      await signoff.sign(user, c.req.param('id'), parseSignRequest(await readJson(c)));
+      return c.json({ ok: true });
+    })
+    .get('/:id/released-text', async (c) => {
+      const text = await signoff.releasedText(requireSession(c).user, c.req.param('id'));
+      return c.text(text, 200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    })
+    .get('/:id/history', async (c) => c.json(await signoff.history(requireSession(c).user, c.req.param('id'))))
+    .get('/:id/pdf', async (c) => {
+      const id = c.req.param('id');
+      const bytes = await signoff.pdf(requireSession(c).user, id);
+      return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="${id}.pdf"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .post(
+      '/:id/scans',
+      bodyLimit({ maxSize: MAX_SCAN_BYTES, onError: () => fail(413, 'Der Scan ist zu groß (höchstens 10 MiB).', 'scan over the limit') }),
+      async (c) => {
+        const { user } = requireSession(c);
+        if ((c.req.header('content-type') ?? '').toLowerCase().split(';')[0]?.trim() !== 'application/pdf') {
+          fail(415, 'Bitte laden Sie eine PDF-Datei hoch.', 'scan content-type is not application/pdf');
+        }
+        const data = new Uint8Array(await c.req.arrayBuffer());
+        const problem = pdfProblem(data);
+        if (problem) fail(415, 'Die Datei ist kein gültiges PDF.', `scan refused: ${problem}`);
+        return c.json(await signoff.addScan(user, c.req.param('id'), cleanFilename(c.req.query('filename')), data), 201);
+      },
+    )
+    .get('/:id/scans/:scanId', async (c) => {
+      const scanId = Number(c.req.param('scanId'));
+      if (!Number.isSafeInteger(scanId)) fail(404, 'Diesen Scan gibt es nicht.', 'scan id is not a number');
+      const scan = await signoff.scan(requireSession(c).user, c.req.param('id'), scanId);
+      return c.body(scan.data.buffer.slice(scan.data.byteOffset, scan.data.byteOffset + scan.data.byteLength) as ArrayBuffer, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${scan.filename.replace(/"/g, '')}"`,
+        'Cache-Control': 'no-store',
+      });
+    });
+}

@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
+import type { AgreementFields } from '../../shared/fields.js';
+import type { Role } from '../../shared/roles.js';
+
+/**
+ * Sign-off records: releases (the frozen text and its hash), signatures and signed scans. All
+ * three are append-only (triggers refuse UPDATE and DELETE): voiding a signature is the event of
+ * reopening, never an edit of the record. Each command is one transaction together with the
+ * agreement's new status and fields, the document update that mirrors them and its event.
+ */
+export interface StateChange {
+  agreementId: string;
+  status: AgreementStatus;
+  fields: AgreementFields;
+  /** The Y.Doc update that writes status, fields and signatures into the live document. */
+  update: Uint8Array;
+  actor: string;
+  at: number;
+  events: { kind: HistoryKind; data: Record<string, string> }[];
+}
+
+export interface NewRelease {
+  hash: string;
+  text: string;
+}
+
+export interface NewSignature extends Omit<SignatureInfo, 'signedAt'> {
+  releaseId: number;
+}
+
+export interface NewScan {
+  agreementId: string;
+  filename: string;
+  data: Uint8Array;
+  sha256: string;
+  uploadedBy: string;
+  at: number;
+}
+
+export interface StoredRelease extends ReleaseInfo {
+  id: number;
+  text: string;
+}
+
+export interface SignoffStore {
+  release(change: StateChange, release: NewRelease): Promise<number>;
+  sign(change: StateChange, signature: NewSignature): Promise<void>;
+  reopen(change: StateChange): Promise<void>;
+  addScan(scan: NewScan): Promise<ScanInfo>;
+  /** The latest release of the agreement (the current one unless it was reopened since). */
+  latestRelease(agreementId: string): Promise<StoredRelease | undefined>;
+  signatures(releaseId: number): Promise<SignatureInfo[]>;
+  scans(agreementId: string): Promise<ScanInfo[]>;
+  scan(agreementId: string, id: number): Promise<(ScanInfo & { data: Uint8Array }) | undefined>;
+  history(agreementId: string): Promise<HistoryEvent[]>;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS signoff_releases (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  released_by TEXT NOT NULL,
+  released_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signoff_signatures (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  release_id INTEGER NOT NULL REFERENCES signoff_releases(id),
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  party TEXT NOT NULL,
+  username TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  place TEXT NOT NULL,
+  date TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  signed_at INTEGER NOT NULL,
+  UNIQUE (release_id, party)
+);
+CREATE TABLE IF NOT EXISTS signoff_scans (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  filename TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  data BLOB NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signoff_releases_agreement ON signoff_releases (agreement_id, id);
+CREATE INDEX IF NOT EXISTS events_agreement ON events (agreement_id, id);
+`;
+
+const APPEND_ONLY = ['signoff_releases', 'signoff_signatures', 'signoff_scans'].map(
+  (table) => `
+CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`,
+);
+
+const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded'];
+
+interface SignatureRow {
+  party: string;
+  username: string;
+  name: string;
+  role: string;
+  place: string;
+  date: string;
+  hash: string;
+  signed_at: number;
+}
+interface ScanRow {
+  id: number;
+  filename: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: number;
+}
+
+const toScan = (row: ScanRow): ScanInfo => ({
+  id: row.id,
+  filename: row.filename,
+  size: row.size,
+  sha256: row.sha256,
+  uploadedBy: row.uploaded_by,
+  uploadedAt: row.uploaded_at,
+});
+
+function stringRecord(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+}
+
+/** The SQLite implementation, on the connection of server/store/sqlite.ts (same file, same transactions). */
+export class SqliteSignoffStore implements SignoffStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA + APPEND_ONLY.join('\n'));
+  }
+
+  async release(change: StateChange, release: NewRelease) {
+    return this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO signoff_releases (agreement_id, hash, text, released_by, released_at) VALUES (?, ?, ?, ?, ?)')
+        .run(change.agreementId, release.hash, release.text, change.actor, change.at);
+      this.applyChange(change);
+      return Number(lastInsertRowid);
+    })();
+  }
+
+  async sign(change: StateChange, s: NewSignature) {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO signoff_signatures (release_id, agreement_id, party, username, name, role, place, date, hash, signed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(s.releaseId, change.agreementId, s.party, s.username, s.name, s.role, s.place, s.date, s.hash, change.at);
+      this.applyChange(change);
+    })();
+  }
+
+  async reopen(change: StateChange) {
+    this.db.transaction(() => this.applyChange(change))();
+  }
+
+  async addScan(scan: NewScan): Promise<ScanInfo> {
+    return this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO signoff_scans (agreement_id, filename, size, sha256, data, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(scan.agreementId, scan.filename, scan.data.byteLength, scan.sha256, scan.data, scan.uploadedBy, scan.at);
+      this.insertEvent(scan.agreementId, 'scan-uploaded', scan.uploadedBy, { filename: scan.filename, sha256: scan.sha256 }, scan.at);
+      return { id: Number(lastInsertRowid), filename: scan.filename, size: scan.data.byteLength, sha256: scan.sha256, uploadedBy: scan.uploadedBy, uploadedAt: scan.at };
+    })();
+  }
+
+  async latestRelease(agreementId: string) {
+    const row = this.db.prepare('SELECT * FROM signoff_releases WHERE agreement_id = ? ORDER BY id DESC LIMIT 1').get(agreementId) as
+      | { id: number; hash: string; text: string; released_by: string; released_at: number }
+      | undefined;
+    return row && { id: row.id, hash: row.hash, text: row.text, releasedBy: row.released_by, releasedAt: row.released_at };
+  }
+
+  async signatures(releaseId: number): Promise<SignatureInfo[]> {
+    const rows = this.db.prepare('SELECT * FROM signoff_signatures WHERE release_id = ? ORDER BY id').all(releaseId) as SignatureRow[];
+    return rows.map((row) => ({
+      party: row.party as SigningParty,
+      username: row.username,
+      name: row.name,
+      role: row.role as Role,
+      place: row.place,
+      date: row.date,
+      hash: row.hash,
+      signedAt: row.signed_at,
+    }));
+  }
+
+  async scans(agreementId: string) {
+    const rows = this.db
+      .prepare('SELECT id, filename, size, sha256, uploaded_by, uploaded_at FROM signoff_scans WHERE agreement_id = ? ORDER BY id')
+      .all(agreementId) as ScanRow[];
+    return rows.map(toScan);
+  }
+
+  async scan(agreementId: string, id: number) {
+    const row = this.db.prepare('SELECT * FROM signoff_scans WHERE agreement_id = ? AND id = ?').get(agreementId, id) as (ScanRow & { data: Buffer }) | undefined;
+    return row && { ...toScan(row), data: new Uint8Array(row.data) };
+  }
+
+  async history(agreementId: string): Promise<HistoryEvent[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.kind, e.actor, e.data, e.created_at, u.display_name FROM events e LEFT JOIN users u ON u.username = e.actor
+         WHERE e.agreement_id = ? AND e.kind IN (${HISTORY_KINDS.map(() => '?').join(', ')}) ORDER BY e.id`,
+      )
+      .all(agreementId, ...HISTORY_KINDS) as { id: number; kind: string; actor: string; data: string; created_at: number; display_name: string | null }[];
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as HistoryKind,
+      actor: row.actor,
+      actorName: row.display_name ?? (row.actor === 'system' ? 'System' : row.actor),
+      at: row.created_at,
+      details: stringRecord(row.data),
+    }));
+  }
+
+  private applyChange(change: StateChange) {
+    const changed = this.db
+      .prepare('UPDATE agreements SET status = ?, fields = ?, updated_at = ? WHERE id = ?')
+      .run(change.status, JSON.stringify(change.fields), change.at, change.agreementId);
+    if (changed.changes !== 1) throw new Error(`agreement ${change.agreementId} not found`);
+    this.db
+      .prepare(
+        `INSERT INTO doc_updates (agreement_id, seq, data, author, via, created_at)
+         SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, 'server', ? FROM doc_updates WHERE agreement_id = ?`,
+      )
+      .run(change.agreementId, change.update, change.actor, change.at, change.agreementId);
+    for (const event of change.events) this.insertEvent(change.agreementId, event.kind, change.actor, event.data, change.at);
+  }
+
+  private insertEvent(agreementId: string, kind: string, actor: string, data: Record<string, string>, at: number) {
+    this.db.prepare('INSERT INTO events (agreement_id, kind, actor, data, created_at) VALUES (?, ?, ?, ?, ?)').run(agreementId, kind, actor, JSON.stringify(data), at);
+  }
+}
