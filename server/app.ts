@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps) {
     rooms,
     log,
     noteWrites: hooks.noteWrites,
-    openThreadCount: deps.openThreadCount,
+    openThreadCount: deps.openThreadCount ?? ((id) => comments.openThreadCount(id)),
   });
   agreements.useSignoff((user, record) => signoff.view(user, record));
 
