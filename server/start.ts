@@ -23,6 +23,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** How many documents are loaded right now (the bench shows that idle ones are unloaded). */
+  loadedDocuments(): number;
   /** Stops accepting, commits what is in flight, closes sockets with 1001, closes the store. */
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    loadedDocuments: () => rooms.loadedCount,
     close() {
       closing ??= (async () => {
         server.close();

@@ -1,0 +1,31 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/**
+ * What a server child reports over its IPC channel when the bench asks: loaded documents, heap
+ * after a full GC, and the worst event-loop delay since the last question. The channel is the
+ * parent's pipe, not an HTTP endpoint, so neither server gains an admin route for the bench.
+ */
+export interface ChildStats {
+  loadedDocuments: number;
+  heapUsedBytes: number;
+  rssBytes: number;
+  eventLoopDelayMaxMs: number;
+}
+
+export function answerStats(loadedDocuments: () => number): void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  process.on('message', (message: unknown) => {
+    if (message !== 'stats') return;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const stats: ChildStats = {
+      loadedDocuments: loadedDocuments(),
+      heapUsedBytes: process.memoryUsage().heapUsed,
+      rssBytes: process.memoryUsage().rss,
+      eventLoopDelayMaxMs: delay.max / 1e6,
+    };
+    delay.reset();
+    process.send?.(stats);
+  });
+}
