@@ -33,7 +33,7 @@ async function errorOf(response: Response): Promise<ApiError> {
  * cookie and the Origin header the browser adds) is what the server's CSRF check expects.
  * Response bodies are typed by shared/api.ts: the server builds them from the same types.
  */
-async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -1,9 +1,12 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { fieldsStore } from '../collab/fields.js';
 import { useAgreementStatus } from '../collab/useAgreementStatus.js';
+import { CommentSidebar } from '../comments/CommentSidebar.js';
+import { CommentHighlights } from '../comments/highlights.js';
+import { threadsStore } from '../comments/threadsStore.js';
 import { AmountDialog } from './AmountDialog.js';
 import { editorExtensions } from './extensions.js';
 import { Presence } from './Presence.js';
@@ -28,6 +31,13 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
   const status = useAgreementStatus(connection.ydoc, detail.status);
   const canEdit = detail.permissions.editBody && status === 'draft' && snapshot.refused === null;
+  // Comments: the server decides (server/policies/comments.ts); this only hides what it would refuse.
+  const mayComment = user.role !== 'viewer' && status === 'draft';
+  const comments = useMemo(() => threadsStore(connection.ydoc), [connection]);
+  const [showResolved, setShowResolved] = useState(false);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const commentView = useRef({ showResolved, activeThread });
+  commentView.current = { showResolved, activeThread };
 
   const editor = useEditor(
     {
@@ -38,7 +48,9 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         templateVersion: detail.templateVersion,
         user: { name: user.displayName, color: user.color },
         onEditAmount: detail.permissions.editAmount ? () => setAmountOpen(true) : null,
-      }),
+      }).concat(
+        CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
+      ),
       editable: canEdit,
       editorProps: {
         attributes: {
@@ -48,7 +60,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         },
       },
     },
-    [connection, fields],
+    [connection, fields, comments],
   );
 
   // Once the server refused the connection, nothing typed would be saved: stop editing.
@@ -67,10 +79,21 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           </div>
         </div>
       </div>
-      <main className="sheet-area">
+      <main className="sheet-area has-comments">
         <article className={`sheet${canEdit ? ' is-editable' : ''}`}>
           <EditorContent editor={editor} />
         </article>
+        <CommentSidebar
+          editor={editor}
+          store={comments}
+          agreementId={detail.id}
+          user={user}
+          mayWrite={mayComment}
+          showResolved={showResolved}
+          onShowResolved={setShowResolved}
+          active={activeThread}
+          onActivate={setActiveThread}
+        />
       </main>
       {detail.permissions.editAmount && (
         <AmountDialog

@@ -1,0 +1,51 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useLayoutEffect, type RefObject } from 'react';
+
+/** Wide enough for the sheet and the sidebar side by side; below, the threads simply follow each other. */
+const SIDE_BY_SIDE = '(min-width: 1180px)';
+const GAP = 8;
+
+/**
+ * Places each thread next to its entry: as high as the entry, but never over the thread above
+ * (Google Docs does the same). Threads of deleted entries follow the others. Runs after every
+ * render, on every document change and on resizing.
+ */
+export function useAlignment(editor: Editor, list: RefObject<HTMLOListElement | null>, deps: unknown[]): void {
+  useLayoutEffect(() => layout(editor, list.current));
+  useEffect(() => {
+    const relayout = () => layout(editor, list.current);
+    editor.on('transaction', relayout);
+    window.addEventListener('resize', relayout);
+    const observer = new ResizeObserver(relayout);
+    observer.observe(editor.view.dom);
+    if (list.current) observer.observe(list.current);
+    return () => {
+      editor.off('transaction', relayout);
+      window.removeEventListener('resize', relayout);
+      observer.disconnect();
+    };
+  }, [editor, list, ...deps]);
+}
+
+function layout(editor: Editor, list: HTMLOListElement | null): void {
+  if (!list || editor.isDestroyed) return;
+  const slots = [...list.children].filter((child): child is HTMLElement => child instanceof HTMLElement);
+  if (!window.matchMedia(SIDE_BY_SIDE).matches) {
+    for (const slot of slots) slot.style.top = '';
+    list.style.height = '';
+    list.classList.remove('is-aligned');
+    return;
+  }
+  list.classList.add('is-aligned');
+  const origin = list.getBoundingClientRect().top;
+  let cursor = 0;
+  for (const slot of slots) {
+    const entryId = slot.dataset.entryId;
+    const entry = entryId ? editor.view.dom.querySelector(`[data-entry-id="${CSS.escape(entryId)}"]`) : null;
+    const wanted = entry ? entry.getBoundingClientRect().top - origin : cursor;
+    const top = Math.max(wanted, cursor);
+    slot.style.top = `${Math.round(top)}px`;
+    cursor = top + slot.offsetHeight + GAP;
+  }
+  list.style.height = `${Math.ceil(cursor)}px`;
+}
