@@ -1,9 +1,10 @@
-import { STATUS_LABELS } from '../../../shared/api.js';
 import { api } from '../api.js';
 import { closeMessage } from '../collab/closeMessages.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
 import { Link } from '../router.js';
+import { LiveStatusBadge } from '../signoff/LiveStatusBadge.js';
+import { SignoffPanel } from '../signoff/SignoffPanel.js';
 import { useSession } from '../session.js';
 import { AppHeader } from '../ui/AppHeader.js';
 import { Notice } from '../ui/Notice.js';
@@ -30,7 +31,7 @@ export function AgreementPage({ id }: { id: string }) {
           <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
             {title}
           </h1>
-          {state.kind === 'loaded' && <span className="status-badge">{STATUS_LABELS[state.value.status]}</span>}
+          {state.kind === 'loaded' && <LiveStatusBadge connection={connection} fallback={state.value.status} />}
         </nav>
       </AppHeader>
       {snapshot.refused && (
@@ -50,6 +51,7 @@ export function AgreementPage({ id }: { id: string }) {
       {state.kind === 'loaded' && connection && snapshot.firstSynced && (
         <AgreementEditor detail={state.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
       )}
+      {state.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
       {(state.kind === 'loading' || (state.kind === 'loaded' && !snapshot.firstSynced && !snapshot.refused)) && (
         <p className="page-status" role="status">
           {snapshot.status === 'offline' && state.kind === 'loaded' ? 'Verbindung zum Server wird hergestellt …' : 'Zielvereinbarung wird geladen …'}

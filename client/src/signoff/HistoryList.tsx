@@ -1,0 +1,40 @@
+import type { HistoryEvent } from '../../../shared/api.js';
+import { formatDateTime } from '../../../shared/format.js';
+import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
+
+function describe(event: HistoryEvent): string {
+  const d = event.details;
+  switch (event.kind) {
+    case 'created':
+      return 'Angelegt';
+    case 'released':
+      return `Zur Zeichnung freigegeben (SHA-256 ${shortHash(d.hash ?? '')})`;
+    case 'reopened': {
+      const voided = (d.voided ?? '').split(',').filter((p): p is 'ministry' | 'district' => p === 'ministry' || p === 'district');
+      const suffix = voided.length > 0 ? ` Aufgehobene Unterschriften: ${voided.map((p) => PARTY_LABELS[p]).join(', ')}.` : '';
+      return `Zur Überarbeitung zurückgeholt. Begründung: „${d.reason ?? ''}“.${suffix}`;
+    }
+    case 'signed':
+      return `Unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : 'den Kreis/die Stadt'} in ${d.place ?? ''}`;
+    case 'final':
+      return 'Von beiden Parteien unterzeichnet: endgültig';
+    case 'scan-uploaded':
+      return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
+  }
+}
+
+/** The agreement's append-only event log, oldest first; nobody can edit it. */
+export function HistoryList({ events }: { events: HistoryEvent[] | null }) {
+  if (events === null) return <p className="signoff-muted">Verlauf wird geladen …</p>;
+  return (
+    <ol className="signoff-history" aria-label="Verlauf">
+      {events.map((event) => (
+        <li key={event.id} data-kind={event.kind}>
+          <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>
+          <span className="signoff-history-what">{describe(event)}</span>
+          <span className="signoff-history-who">{event.actorName}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
