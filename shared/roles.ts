@@ -14,6 +14,11 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 /** The ministry, or the id of a district (shared/districts.ts). */
 export type Party = 'ministry' | { districtId: string };
 
+/** Roles that edit the §5 list of their party's agreements while it is a draft (server/policies decides). */
+export function roleEditsBody(role: Role): boolean {
+  return role === 'ministry-editor' || role === 'district-editor';
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

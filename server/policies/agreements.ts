@@ -1,3 +1,4 @@
+import { roleEditsBody } from '../../shared/roles.js';
 import type { AgreementStatus, SessionUser } from '../../shared/api.js';
 
 /**
@@ -27,5 +28,5 @@ export function can(user: SessionUser, action: AgreementAction, agreement: Agree
 
 /** The role part of `editBody`, independent of the status (to tell "never" from "not now"). */
 export function roleMayEditBody(user: SessionUser): boolean {
-  return user.role === 'ministry-editor' || user.role === 'district-editor';
+  return roleEditsBody(user.role);
 }

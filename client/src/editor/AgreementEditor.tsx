@@ -4,6 +4,7 @@ import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { fieldsStore } from '../collab/fields.js';
 import { useAgreementStatus } from '../collab/useAgreementStatus.js';
+import { roleEditsBody } from '../../../shared/roles.js';
 import { CommentSidebar } from '../comments/CommentSidebar.js';
 import { CommentHighlights } from '../comments/highlights.js';
 import { threadsStore } from '../comments/threadsStore.js';
@@ -30,7 +31,9 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
   const status = useAgreementStatus(connection.ydoc, detail.status);
-  const canEdit = detail.permissions.editBody && status === 'draft' && snapshot.refused === null;
+  // From the role and the live status, not from the permissions at page load: an agreement that
+  // is reopened while the page is open becomes editable again without a reload.
+  const canEdit = roleEditsBody(user.role) && status === 'draft' && snapshot.refused === null;
   // Comments: the server decides (server/policies/comments.ts); this only hides what it would refuse.
   const mayComment = user.role !== 'viewer' && status === 'draft';
   const comments = useMemo(() => threadsStore(connection.ydoc), [connection]);
