@@ -52,7 +52,7 @@ export class ProtocolClient {
   readonly closed: Promise<number>;
   private markSynced: () => void = () => undefined;
   private text: Y.XmlText | null = null;
-  private cursor = 0;
+  private readonly cursor = 0;
 
   constructor(
     url: string,
@@ -71,16 +71,22 @@ export class ProtocolClient {
     this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
   }
 
-  /** Types one character into this writer's entry and sends the update; returns its size. */
+  /** One keystroke in this writer's entry (typing or deleting a character); sends the update, returns its size. */
   type(): number {
     const text = this.text ?? this.pickEntry();
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array) => (update = u);
     this.doc.once('update', capture);
     const clock = Y.getState(this.doc.store, this.doc.clientID);
-    text.insert(this.cursor++, String.fromCharCode(97 + (this.keystrokes % 26)));
+    // Type a character, then delete it again: entries stay within the lock rules' length limit
+    // however long the bench runs. Only insertions carry a struct whose latency is measured.
+    if (this.keystrokes % 2 === 0) {
+      text.insert(this.cursor, String.fromCharCode(97 + ((this.keystrokes / 2) % 26)));
+      this.options.book?.noteSent(this.doc.clientID, clock);
+    } else {
+      text.delete(this.cursor, 1);
+    }
     this.keystrokes++;
-    this.options.book?.noteSent(this.doc.clientID, clock);
     const sent = update as Uint8Array | null;
     if (sent === null) throw new Error('typing produced no update');
     this.sendUpdate(sent);

@@ -13,13 +13,22 @@ import { startBenchServer, type BenchServer } from './servers.js';
  * `--quick` only checks that every scenario still runs (CI); its figures mean nothing.
  */
 const quick = process.argv.includes('--quick');
+/** `--only <text>` runs the scenarios whose name contains it; `--profile <dir>` writes our server's CPU profile there. */
+const only = optionValue('--only');
+const profileDir = optionValue('--profile');
+
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STATIC_DIR = join(ROOT, 'dist/client');
 
-const scenarios: Scenario[] = quick
+const allScenarios: Scenario[] = quick
   ? [propagation(1), propagation(5), sustained(1, 4, 50), sustained(5, 2, 20), manyConnections(5, 4), openEditClose(20)]
   : [propagation(1), propagation(10), propagation(50), sustained(1, 20, 90), sustained(100, 2, 20), manyConnections(100, 10), openEditClose(1000)];
-const historySizes = quick ? [1_000] : [10_000, 100_000];
+const scenarios = allScenarios.filter((scenario) => only === undefined || scenario.name.includes(only));
+const historySizes = (quick ? [1_000] : [10_000, 100_000]).filter((size) => only === undefined || historySync('', size).name.includes(only));
 
 let next = 0;
 const firstDocs = scenarios.map((scenario) => {
@@ -64,7 +73,7 @@ async function main() {
   try {
     process.stdout.write(`Seeding ${agreements} agreements and ${historySizes.join(' + ')} updates of history …\n`);
     const histories = await seedBenchStore(dataDir, { agreements, histories: new Map(historyIds.map((id, i) => [id, historySizes[i] ?? 0])) });
-    const ours = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, IDLE_UNLOAD_MS: '2000' });
+    const ours = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, IDLE_UNLOAD_MS: '2000' }, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
     servers.push(ours);
     const reference = await startBenchServer('reference');
     servers.push(reference);
@@ -86,9 +95,9 @@ async function main() {
       }
     }
 
-    const client: ClientFigures = await measureClient(ours, STATIC_DIR, quick ? 1 : 5);
-    rows.push({ scenario: 'Client', metric: 'JS der Vereinbarungsseite (gzip -9)', unit: 'KiB', better: 'lower', ours: client.gzipBytes / 1024, reference: Number.NaN, ratio: Number.NaN });
-    rows.push({ scenario: 'Client', metric: `Navigation → bearbeitbar & synchron (Median von ${client.readyMs.length})`, unit: 'ms', better: 'lower', ours: client.readyMedianMs, reference: Number.NaN, ratio: Number.NaN });
+    const client: ClientFigures | null = only === undefined ? await measureClient(ours, STATIC_DIR, quick ? 1 : 5) : null;
+    if (client) rows.push({ scenario: 'Client', metric: 'JS der Vereinbarungsseite (gzip -9)', unit: 'KiB', better: 'lower', ours: client.gzipBytes / 1024, reference: Number.NaN, ratio: Number.NaN });
+    if (client) rows.push({ scenario: 'Client', metric: `Navigation → bearbeitbar & synchron (Median von ${client.readyMs.length})`, unit: 'ms', better: 'lower', ours: client.readyMedianMs, reference: Number.NaN, ratio: Number.NaN });
 
     const table = [
       '| Szenario | Messgröße | vereinbar | Referenz | Verhältnis |',

@@ -55,7 +55,7 @@ async function drained(crowd: Crowd, timeoutMs = 15_000): Promise<boolean> {
 }
 
 function latencyFigures(samples: readonly number[], prefix: string): Record<string, number> {
-  return { [`${prefix}p50`]: percentile(samples, 50), [`${prefix}p99`]: percentile(samples, 99), [`${prefix}max`]: Math.max(...samples) };
+  return { [`${prefix}p50`]: percentile(samples, 50), [`${prefix}p99`]: percentile(samples, 99), [`${prefix}max`]: samples.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY) };
 }
 
 export const propagation = (observers: number): Scenario => ({

@@ -22,11 +22,11 @@ export interface BenchServer {
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLOCK_TICKS = 100;
 
-export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(kind: ServerKind, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<BenchServer> {
   const entry = kind === 'ours' ? 'bench/ourServer.ts' : 'bench/referenceServer.ts';
   const child: ChildProcess = fork(entry, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../shared/api.js';
 import { ROOT, CLOSE } from '../../shared/protocol.js';
 import { can, roleMayEditBody } from '../policies/agreements.js';
 import type { Store } from '../store/types.js';
-import type { PeerInfo, SyncHooks } from '../sync/types.js';
+import type { DocumentBatch, PeerInfo, SyncHooks } from '../sync/types.js';
 import type { Logger } from '../log.js';
 import { checkBodyTransaction } from './bodyGuard.js';
 
@@ -28,6 +28,16 @@ export function agreementSyncHooks(store: Store, log: Logger, now: () => number 
   compact(documentName: string, doc: Y.Doc): Promise<void>;
 } {
   const sinceSnapshot = new Map<string, number>();
+
+  // Every accepted update of every document in one transaction: the group commit of the sync layer.
+  const storeBatches = async (batches: DocumentBatch<AgreementPeer>[]) => {
+    await store.appendUpdates(
+      batches.flatMap(({ documentName, updates }) =>
+        updates.map((u) => ({ agreementId: documentName, update: u.update, author: { username: u.peer?.username ?? 'system', via: u.peer ? ('client' as const) : ('server' as const) }, at: u.at })),
+      ),
+    );
+    for (const { documentName, updates } of batches) sinceSnapshot.set(documentName, (sinceSnapshot.get(documentName) ?? 0) + updates.length);
+  };
 
   const compact = async (name: string, doc: Y.Doc) => {
     await store.writeSnapshot(name, Y.encodeStateAsUpdate(doc));
@@ -62,12 +72,11 @@ export function agreementSyncHooks(store: Store, log: Logger, now: () => number 
       return null;
     },
 
-    async storeUpdates(name, updates) {
-      await store.appendUpdates(
-        updates.map((u) => ({ agreementId: name, update: u.update, author: { username: u.peer?.username ?? 'system', via: u.peer ? 'client' : 'server' }, at: u.at })),
-      );
-      sinceSnapshot.set(name, (sinceSnapshot.get(name) ?? 0) + updates.length);
+    storeUpdates(name, updates) {
+      return storeBatches([{ documentName: name, updates }]);
     },
+
+    storeBatches,
 
     async afterApply(name, doc) {
       if ((sinceSnapshot.get(name) ?? 0) >= COMPACT_AFTER_UPDATES) await compact(name, doc);

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../shared/protocol.js';
 import { Connection } from './connection.js';
+import { GroupCommit } from './groupCommit.js';
 import { Room } from './room.js';
 import type { PeerInfo, Socket, SyncHooks } from './types.js';
 
@@ -17,18 +18,21 @@ export interface RegistryOptions {
 export class RoomRegistry<P extends PeerInfo> {
   private readonly rooms = new Map<string, Promise<Room<P>>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly groupCommit: GroupCommit<P>;
 
   constructor(
     private readonly hooks: SyncHooks<P>,
     private readonly options: RegistryOptions,
-  ) {}
+  ) {
+    this.groupCommit = new GroupCommit(hooks);
+  }
 
   /** The loaded room, loading it if needed. Concurrent callers share one load. */
   get(name: string): Promise<Room<P>> {
     this.cancelUnload(name);
     let room = this.rooms.get(name);
     if (!room) {
-      room = this.hooks.loadDocument(name).then((doc) => new Room(name, doc, this.hooks));
+      room = this.hooks.loadDocument(name).then((doc) => new Room(name, doc, this.hooks, this.groupCommit));
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
     }

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Connection } from './connection.js';
+import { GroupCommit } from './groupCommit.js';
 import type { PeerInfo, Rejection, SyncHooks } from './types.js';
 
 /** The origin of the server's own writes (fields, status, signatures). */
@@ -68,6 +69,7 @@ export class Room<P extends PeerInfo> {
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly hooks: SyncHooks<P>,
+    private readonly groupCommit: GroupCommit<P> = new GroupCommit(hooks),
   ) {
     this.shadow = cloneDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -186,15 +188,18 @@ export class Room<P extends PeerInfo> {
           return;
         }
         this.queue.splice(0, count);
+        // One acknowledgement per connection and batch: n covers every earlier message.
+        const acks = new Map<Connection<P>, number>();
         for (const item of batch) {
           if (item.kind === 'server') {
             Y.applyUpdate(this.doc, item.update, SERVER_ORIGIN);
             item.settle(null);
           } else {
             if (!item.noop) Y.applyUpdate(this.doc, item.update, item.connection);
-            item.connection.acknowledge(item.ackNumber);
+            acks.set(item.connection, item.ackNumber);
           }
         }
+        for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
         try {
           await this.hooks.afterApply?.(this.name, this.doc);
         } catch (error: unknown) {
@@ -210,7 +215,7 @@ export class Room<P extends PeerInfo> {
     const first = batch[0];
     if (first?.kind === 'server') return first.commit(first.update);
     const toStore = batch.flatMap((item) => (item.kind === 'client' && !item.noop ? [{ update: item.update, peer: item.connection.peer, at: item.at }] : []));
-    if (toStore.length > 0) await this.hooks.storeUpdates(this.name, toStore);
+    if (toStore.length > 0) await this.groupCommit.store(this.name, toStore);
   }
 
   /**

@@ -39,6 +39,12 @@ export interface AcceptedUpdate<TPeer extends PeerInfo> {
   at: number;
 }
 
+/** The accepted updates of one document within a group commit. */
+export interface DocumentBatch<TPeer extends PeerInfo> {
+  documentName: string;
+  updates: AcceptedUpdate<TPeer>[];
+}
+
 export interface SyncHooks<TPeer extends PeerInfo> {
   /** Builds the document from storage. Called once per load. */
   loadDocument(documentName: string): Promise<Y.Doc>;
@@ -46,6 +52,11 @@ export interface SyncHooks<TPeer extends PeerInfo> {
   checkUpdate(context: CheckContext<TPeer>): Rejection | null;
   /** Commits accepted client updates (in order, all or none) before they are applied and broadcast. */
   storeUpdates(documentName: string, updates: AcceptedUpdate<TPeer>[]): Promise<void>;
+  /**
+   * Commits the updates of several documents in one transaction (all or none). Optional: without
+   * it, each document's updates are committed by storeUpdates, one commit per document.
+   */
+  storeBatches?(batches: DocumentBatch<TPeer>[]): Promise<void>;
   /** Called after committed updates were applied to the real document (e.g. to compact it). */
   afterApply?(documentName: string, doc: Y.Doc): Promise<void>;
   /** Called when a loaded document is about to be unloaded, e.g. to compact its history. */
