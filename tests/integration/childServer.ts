@@ -8,19 +8,23 @@ import { fileURLToPath } from 'node:url';
  */
 export interface ChildServer {
   url: string;
+  port: number;
+  /** Resolves with the exit code (null when killed by a signal) once the process is gone. */
+  exited: Promise<number | null>;
   /** Kills the process with the signal and waits until it is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function spawnServer(dataDir: string): Promise<ChildServer> {
-  // PORT=0: the server picks a free port and prints its URL, so there is no race for a port.
+export async function spawnServer(dataDir: string, port = 0): Promise<ChildServer> {
+  // PORT=0: the server picks a free port and prints its URL, so there is no race for a port. A
+  // test whose clients must find the restarted server again passes the first one's port.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       SEED: 'demo',
@@ -30,7 +34,7 @@ export async function spawnServer(dataDir: string): Promise<ChildServer> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
@@ -51,6 +55,8 @@ export async function spawnServer(dataDir: string): Promise<ChildServer> {
   });
   return {
     url,
+    port: Number(new URL(url).port),
+    exited,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
