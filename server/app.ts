@@ -1,3 +1,4 @@
+import { PasswordAttempts } from './auth/attempts.js';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -66,7 +67,9 @@ export function createApp(deps: AppDeps) {
     await compactAfterApply?.(name, doc);
     await comments.afterApply(name, doc);
   };
+  const attempts = new PasswordAttempts();
   const signoff = new SignoffService({
+    attempts,
     store,
     signoff: deps.signoffStore ?? new SqliteSignoffStore(sqliteOf(store).db),
     agreements,
@@ -106,7 +109,7 @@ export function createApp(deps: AppDeps) {
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
-  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets));
+  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets, attempts));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));

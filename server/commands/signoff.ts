@@ -16,6 +16,7 @@ import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate, normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
+import type { PasswordAttempts } from '../auth/attempts.js';
 import { verifyPassword } from '../auth/password.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/hooks.js';
@@ -50,6 +51,8 @@ export interface SignoffDeps {
    * feature plugs in here; without it there are none.
    */
   openThreadCount?: (agreementId: string) => Promise<number>;
+  /** Slows down guessing of the password that signing asks for again. */
+  attempts?: PasswordAttempts;
   now?: () => number;
 }
 
@@ -171,8 +174,10 @@ export class SignoffService {
     const place = request.place.trim();
     const problem = placeProblem(place);
     if (problem) fail(400, problem, 'invalid place');
+    this.deps.attempts?.assertAllowed(user.username);
     const account = await this.deps.store.getUser(user.username);
     if (!account || !(await verifyPassword(request.password, account.passwordHash))) {
+      this.deps.attempts?.recordFailure(user.username);
       this.deps.log.warn('sign-password-wrong', { agreement: id, user: user.username });
       fail(403, 'Das Passwort ist nicht richtig. Bitte geben Sie Ihr Anmeldepasswort ein.', 'wrong password when signing');
     }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import type { PasswordAttempts } from '../auth/attempts.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
 import { fail } from '../errors.js';
@@ -14,6 +15,7 @@ export function authRoutes(
   secureCookies: boolean,
   /** Ends whatever else rides on a session (its websockets) when it is logged out. */
   onLogout: (tokenHash: string) => Promise<void>,
+  attempts: PasswordAttempts,
 ) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
@@ -21,13 +23,17 @@ export function authRoutes(
       if (!isRecord(body) || typeof body.username !== 'string' || typeof body.password !== 'string') {
         fail(400, 'Bitte Benutzername und Passwort angeben.', 'login without username or password');
       }
+      const account = body.username.trim().toLowerCase();
+      attempts.assertAllowed(account);
       const user = await store.getUser(body.username.trim());
       // Compare against a dummy hash for unknown users, so that timing does not reveal who exists.
       const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok) {
+        attempts.recordFailure(account);
         log.warn('login-failed', { username: body.username.slice(0, 64) });
         fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
       }
+      attempts.succeeded(account);
       const { token } = await sessions.create(user.username);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
