@@ -21,6 +21,10 @@ export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): st
   // name a type that is no longer the body (a top-level change then read as "another root").
   const body: unknown = doc.share.get(BODY_FIELD);
   let list: Y.XmlElement | null = null;
+  // Typing changes only the text of entries; then only those entries need checking, and the
+  // cost of a keystroke does not grow with the list (the rest was checked when it was written).
+  const typedEntries = new Set<Y.XmlElement>();
+  let onlyTyping = true;
   for (const [type, keys] of transaction.changed) {
     if (type === body) return 'changes the top-level sequence of the agreement';
     const top = topLevelAncestor(type, body);
@@ -28,8 +32,35 @@ export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): st
     if (!(top instanceof Y.XmlElement) || top.nodeName !== NODE.projectList) return `changes a locked block (${describe(top)})`;
     if ((type as unknown) === top && [...keys].some((key) => key !== null)) return 'changes attributes of the project list';
     list = top;
+    const entry = typedEntry(type, keys, top);
+    if (entry) typedEntries.add(entry);
+    else onlyTyping = false;
   }
-  return list ? checkProjectList(list) : null;
+  if (!list) return null;
+  return onlyTyping ? checkTypedEntries(list, typedEntries) : checkProjectList(list);
+}
+
+/** The entry whose text (content only, no attributes) `type` is, directly inside a group of the list. */
+function typedEntry(type: SharedType, keys: Set<string | null>, list: Y.XmlElement): Y.XmlElement | null {
+  if (!(type instanceof Y.XmlText) || [...keys].some((key) => key !== null)) return null;
+  const entry = type._item?.parent;
+  if (!(entry instanceof Y.XmlElement) || entry.nodeName !== NODE.projectEntry) return null;
+  const group = entry._item?.parent;
+  if (!(group instanceof Y.XmlElement) || group.nodeName !== NODE.measureGroup || group._item?.parent !== list) return null;
+  return entry;
+}
+
+/** Checks typed entries as a list that holds only them, in their groups, under the same rules. */
+function checkTypedEntries(list: Y.XmlElement, typed: Set<Y.XmlElement>): string | null {
+  try {
+    const content = [...typed].map((entry) => {
+      const group = entry._item?.parent as Y.XmlElement;
+      return { type: group.nodeName, attrs: group.getAttributes() as Record<string, unknown>, content: toJSON(entry) };
+    });
+    return checkListJSON({ type: list.nodeName, attrs: list.getAttributes() as Record<string, unknown>, content });
+  } catch (error: unknown) {
+    return `invalid project list: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function topLevelAncestor(type: SharedType, body: unknown): SharedType | null {
@@ -91,10 +122,15 @@ function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
 function checkProjectList(list: Y.XmlElement): string | null {
   try {
     const [json] = toJSON(list);
-    const node = agreementSchema().nodeFromJSON(json);
-    node.check();
-    return projectListProblem(node, { requireIds: true });
+    if (!json) return 'invalid project list: empty';
+    return checkListJSON(json);
   } catch (error: unknown) {
     return `invalid project list: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+function checkListJSON(json: JSONContent): string | null {
+  const node = agreementSchema().nodeFromJSON(json);
+  node.check();
+  return projectListProblem(node, { requireIds: true });
 }

@@ -61,7 +61,8 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
 export class Room<P extends PeerInfo> {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection<P>>();
-  private shadow: Y.Doc;
+  /** doc + the queued updates; built when the first write arrives, so readers never pay for it. */
+  private shadowDoc: Y.Doc | null = null;
   private queue: Queued<P>[] = [];
   private flushing = false;
 
@@ -71,7 +72,6 @@ export class Room<P extends PeerInfo> {
     private readonly hooks: SyncHooks<P>,
     private readonly groupCommit: GroupCommit<P> = new GroupCommit(hooks),
   ) {
-    this.shadow = cloneDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
@@ -83,6 +83,11 @@ export class Room<P extends PeerInfo> {
       const message = awarenessMessage(this.awareness, added.concat(updated, removed));
       for (const connection of this.connections) if (connection !== origin) connection.send(message);
     });
+  }
+
+  private get shadow(): Y.Doc {
+    this.shadowDoc ??= cloneDoc(this.doc, this.queue);
+    return this.shadowDoc;
   }
 
   log(event: string, details: Record<string, unknown>) {
@@ -100,33 +105,41 @@ export class Room<P extends PeerInfo> {
    * 'queued'.
    */
   receiveUpdate(connection: Connection<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
+    if (isEmptyUpdate(update)) {
+      // The usual answer to the server's sync step 1 (the client has nothing the server lacks):
+      // acknowledged like any other, without building the shadow.
+      this.queue.push({ kind: 'client', connection, update, ackNumber, noop: true, at: Date.now() });
+      this.scheduleFlush();
+      return 'queued';
+    }
     let transaction: Y.Transaction | null = null;
     const capture = (tr: Y.Transaction) => {
       transaction ??= tr;
     };
-    const before = Y.encodeStateVector(this.shadow);
-    this.shadow.on('afterTransaction', capture);
+    const shadow = this.shadow;
+    const before = Y.encodeStateVector(shadow);
+    shadow.on('afterTransaction', capture);
     try {
-      Y.applyUpdate(this.shadow, update, connection);
+      Y.applyUpdate(shadow, update, connection);
     } catch (error: unknown) {
       this.rebuildShadow();
       return { code: CLOSE.badMessage, reason: `undecodable update: ${String(error)}` };
     } finally {
-      this.shadow.off('afterTransaction', capture);
+      shadow.off('afterTransaction', capture);
     }
-    if (this.shadow.store.pendingStructs !== null || this.shadow.store.pendingDs !== null) {
+    if (shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null) {
       // It builds on changes still on their way (e.g. edits typed just after a reconnect, sent
       // before the client's sync step 2): the connection keeps it and sends it again merged.
       this.rebuildShadow();
       return 'deferred';
     }
     const tr = transaction as Y.Transaction | null;
-    const noop = tr === null || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0 && equalBytes(before, Y.encodeStateVector(this.shadow)));
+    const noop = tr === null || (tr.changed.size === 0 && tr.deleteSet.clients.size === 0 && equalBytes(before, Y.encodeStateVector(shadow)));
     // An update that brings nothing new is not a write: every client answers the server's sync
     // step 1 with such a step 2 on connect, and a reader (viewer, signatory) must not be refused
     // for it. Only updates that change something go through the hooks.
     if (!noop && tr !== null) {
-      const rejection = this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow: this.shadow });
+      const rejection = this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow });
       if (rejection) {
         this.rebuildShadow();
         return rejection;
@@ -148,15 +161,16 @@ export class Room<P extends PeerInfo> {
       const capture = (u: Uint8Array) => {
         update = update ? Y.mergeUpdates([update, u]) : u;
       };
-      this.shadow.on('update', capture);
+      const shadow = this.shadow;
+      shadow.on('update', capture);
       try {
-        this.shadow.transact(() => mutate(this.shadow), SERVER_ORIGIN);
+        shadow.transact(() => mutate(shadow), SERVER_ORIGIN);
       } catch (error: unknown) {
         this.rebuildShadow();
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       } finally {
-        this.shadow.off('update', capture);
+        shadow.off('update', capture);
       }
       if (update === null) {
         resolve();
@@ -227,12 +241,14 @@ export class Room<P extends PeerInfo> {
     this.hooks.log('store-failed', { document: this.name, error: String(error), updates: batch.length });
     const dropped = this.queue.splice(0);
     for (const item of dropped) if (item.kind === 'server') item.settle(error ?? new Error('store failed'));
-    this.shadow = cloneDoc(this.doc);
+    this.shadowDoc = null;
     for (const connection of [...this.connections]) connection.close(CLOSE.internalError, 'storage failed');
   }
 
+  /** Forgets the shadow; the next write rebuilds it from the real document and the queue. */
   private rebuildShadow() {
-    this.shadow = cloneDoc(this.doc, this.queue);
+    this.shadowDoc?.destroy();
+    this.shadowDoc = null;
   }
 
 }
@@ -241,6 +257,11 @@ function runLength(queue: readonly { kind: string }[]): number {
   let n = 0;
   while (n < queue.length && queue[n]?.kind === 'client') n++;
   return n;
+}
+
+/** An update v1 without structs and without deletions: [0 clients, 0 deleted ranges]. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
