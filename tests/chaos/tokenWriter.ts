@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { BODY_FIELD } from '../../shared/editor/schema.js';
@@ -36,10 +37,15 @@ export class TokenWriter {
     this.noteAcknowledged();
   }
 
-  /** True when everything written so far is acknowledged on a connected, synced socket. */
+  /**
+   * True when everything written so far is acknowledged on a connected, synced socket. The socket
+   * must be open, not closing: y-websocket does not send (nor count) an edit made while its socket
+   * closes; that edit travels in the next connection's sync step 2.
+   */
   noteAcknowledged(): boolean {
     const { provider } = this.client;
-    const settled = provider.wsconnected && provider.synced && this.client.lastAck() === this.client.sentUpdates();
+    const open = provider.ws?.readyState === WebSocket.OPEN;
+    const settled = open && provider.wsconnected && provider.synced && this.client.lastAck() === this.client.sentUpdates();
     if (settled) this.acknowledged = this.written;
     return settled;
   }
