@@ -102,7 +102,11 @@ export class Connection<P extends PeerInfo> {
   }
 
   private handleAwareness(update: Uint8Array) {
-    const rewritten = rewriteAwarenessUpdate(update, this.peer.presence, (clientId) => this.mayUseClientId(clientId));
+    const rewritten = rewriteAwarenessUpdate(
+      update,
+      this.peer.presence,
+      (clientId) => this.mayUseClientId(clientId) && this.room.claimClient(clientId, this.peer.username),
+    );
     if (!rewritten) return;
     for (const clientId of awarenessClientIds(rewritten)) this.clientIds.add(clientId);
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
