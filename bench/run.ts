@@ -73,7 +73,7 @@ async function main() {
   try {
     process.stdout.write(`Seeding ${agreements} agreements and ${historySizes.join(' + ')} updates of history …\n`);
     const histories = await seedBenchStore(dataDir, { agreements, histories: new Map(historyIds.map((id, i) => [id, historySizes[i] ?? 0])) });
-    const ours = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, IDLE_UNLOAD_MS: '2000' }, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
+    const ours = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, IDLE_UNLOAD_MS: '2000', BENCH_UNTHROTTLED: '1' }, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
     servers.push(ours);
     const reference = await startBenchServer('reference');
     servers.push(reference);

@@ -3,7 +3,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { CLOSE, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
+import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Sessions } from './auth/sessions.js';
 import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
@@ -21,6 +21,7 @@ import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
 import { SqliteStore } from './store/sqlite.js';
 import { CommentStore } from './store/comments.js';
 import type { Store } from './store/types.js';
+import type { AttemptRate } from './sync/attemptLimit.js';
 import { RoomRegistry } from './sync/registry.js';
 
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
+  /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
+  connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
   /** Sign-off records; by default in the SQLite file of `store`. */
   signoffStore?: SignoffStore;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
@@ -54,6 +57,9 @@ export function createApp(deps: AppDeps) {
   // ws accepts 100 MiB frames by default; the protocol's cap is far lower. Frames up to twice the
   // cap reach our handler (and get close code 4413); larger ones are cut off by ws itself (1009).
   wss.options.maxPayload = 2 * MAX_MESSAGE_BYTES;
+  // Browsers send each message as one frame; a message in more than MAX_FRAGMENTS fragments is a
+  // flood of tiny frames, and ws closes it with 1008 (its default allows 16,384).
+  wss.options.maxFragments = MAX_FRAGMENTS;
 
   const hooks = agreementSyncHooks(store, log);
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
@@ -113,7 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));
-  app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log));
+  app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { CLOSE } from '../shared/protocol.js';
-import { createApp } from './app.js';
+import { createApp, type AppDeps } from './app.js';
 import { consoleLogger, type Logger } from './log.js';
 import { seedDemo } from './seed/demo.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -17,6 +17,7 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
+  connectRate?: AppDeps['connectRate'];
   log?: Logger;
 }
 
@@ -39,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowedOrigins: options.allowedOrigins ?? [],
     secureCookies: options.secureCookies ?? false,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    connectRate: options.connectRate,
   });
   if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
 

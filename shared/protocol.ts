@@ -17,6 +17,9 @@ export const MESSAGE = {
 /** Largest binary frame the server accepts (1 MiB); larger frames close the socket with 4413. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
+/** Most websocket frames one message may arrive in; more is a flood of fragments (1008). */
+export const MAX_FRAGMENTS = 1024;
+
 /**
  * Close codes. y-websocket's client does not reconnect after a code in 4400–4499, which is what
  * every refusal here wants: reconnecting with the same state would be refused again.

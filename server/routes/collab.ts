@@ -1,10 +1,13 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { AgreementService } from '../commands/agreements.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import type { Logger } from '../log.js';
 import type { Connection } from '../sync/connection.js';
+import { AttemptLimit, CONNECT_RATE, type AttemptRate } from '../sync/attemptLimit.js';
 import type { RoomRegistry } from '../sync/registry.js';
+import { fail } from '../errors.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { requireSession, type AppEnv } from './context.js';
 
@@ -18,11 +21,20 @@ export function collabRoutes(
   rooms: RoomRegistry<AgreementPeer>,
   upgradeWebSocket: UpgradeWebSocket,
   log: Logger,
+  connectRate: { perUser: AttemptRate; perAddress: AttemptRate } = CONNECT_RATE,
 ) {
+  const perUser = new AttemptLimit(connectRate.perUser);
+  const perAddress = new AttemptLimit(connectRate.perAddress);
   return new Hono<AppEnv>().get(
     '/:id',
     async (c, next) => {
       const session = requireSession(c);
+      // More connection attempts than browsers make: 429 before the upgrade (docs/protocol.md).
+      const address = getConnInfo(c).remote.address ?? 'unknown';
+      if (!perAddress.take(address) || !perUser.take(session.user.username)) {
+        log.warn('connection-throttled', { user: session.user.username, address });
+        fail(429, 'Zu viele Verbindungsversuche. Bitte warten Sie einen Moment.', `too many connection attempts by ${session.user.username} from ${address}`);
+      }
       await agreements.readable(session.user, c.req.param('id'));
       await next();
     },
