@@ -64,7 +64,10 @@ function settled(client: TestClient): boolean {
 }
 
 describe('convergence fuzz through the real server', () => {
-  const suite = suiteServer({ district: 'wmk-referat', ministry: 'hmsi-referat' });
+  // Five clients dropping their connections every few edits reconnect far more often than
+  // browsers do; the connection throttle (tested in hostile-connections.test.ts) would slow them.
+  const unthrottled = { burst: 1e6, perMinute: 1e6 };
+  const suite = suiteServer({ district: 'wmk-referat', ministry: 'hmsi-referat' }, { connectRate: { perUser: unthrottled, perAddress: unthrottled } });
 
   it(`converges five clients and the server after each of ${SEEDS} seeds of random edits and reconnects`, { timeout: 60_000 + SEEDS * 500 }, async () => {
     process.stdout.write(`fuzz: seeds ${BASE} … ${BASE + SEEDS - 1} (replay: FUZZ_SEED=${BASE} FUZZ_SEEDS=<n>)\n`);

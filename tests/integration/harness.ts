@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE } from '../../shared/protocol.js';
 import { memoryLogger } from '../../server/log.js';
-import { startServer, type RunningServer } from '../../server/start.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/start.js';
 
 export const WMK = 'aqb-2024-werra-meissner-kreis';
 export const FULDA = 'aqb-2024-fulda';
@@ -27,16 +27,16 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on port 0 with the real SQLite store in a temporary folder (Hocuspocus' newHocuspocus). */
-export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-')), port = 0): Promise<TestServer> {
+export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-')), port = 0, options: Pick<ServerOptions, 'connectRate'> = {}): Promise<TestServer> {
   const log = memoryLogger();
-  const server = await startServer({ port, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100 });
+  const server = await startServer({ port, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100, ...options });
   const test: TestServer = {
     ...server,
     dataDir,
     log,
     async restart() {
       await server.close();
-      return newServer(dataDir);
+      return newServer(dataDir, 0, options);
     },
     async dispose() {
       await server.close();
@@ -154,10 +154,10 @@ export interface Suite<U extends string> {
 }
 
 /** One server for the enclosing describe block, with the given users logged in. */
-export function suiteServer<U extends string>(usernames: Record<U, string>): Suite<U> {
+export function suiteServer<U extends string>(usernames: Record<U, string>, options: Pick<ServerOptions, 'connectRate'> = {}): Suite<U> {
   const suite = { cookies: {} } as Suite<U>;
   beforeAll(async () => {
-    suite.server = await newServer();
+    suite.server = await newServer(undefined, 0, options);
     await Promise.all(
       (Object.entries(usernames) as [U, string][]).map(async ([key, username]) => {
         suite.cookies[key] = await login(suite.server, username);
