@@ -205,7 +205,7 @@ export const openEditClose = (cycles: number): Scenario => ({
       );
     }
     await waitUnloaded(ctx, 0);
-    const stats = await ctx.server.stats();
+    const stats = await ctx.server.stats({ gc: true });
     return { loaded: stats.loadedDocuments, heap: stats.heapUsedBytes / 2 ** 20, rss: ctx.server.rssBytes() / 2 ** 20, cycle: percentile(times, 50) };
   },
 });

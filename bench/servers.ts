@@ -14,8 +14,8 @@ export interface BenchServer {
   cpuSeconds(): number;
   /** Resident memory now, from /proc/<pid>/status (VmRSS). */
   rssBytes(): number;
-  /** Loaded documents, heap after GC and the event loop's worst delay, over the IPC channel. */
-  stats(): Promise<ChildStats>;
+  /** Loaded documents, heap (after a full GC if asked) and the event loop's worst delay since the last call, over IPC. */
+  stats(options?: { gc: boolean }): Promise<ChildStats>;
   stop(): Promise<void>;
 }
 
@@ -54,10 +54,10 @@ export async function startBenchServer(kind: ServerKind, env: Record<string, str
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return Number(match?.[1] ?? 0) * 1024;
     },
-    stats() {
+    stats(options = { gc: false }) {
       return new Promise((resolve) => {
         child.once('message', (message: unknown) => resolve(message as ChildStats));
-        child.send('stats');
+        child.send(options.gc ? 'stats after gc' : 'stats');
       });
     },
     async stop() {
