@@ -183,6 +183,11 @@ describe('durability', () => {
     });
     const edits = perWriter * writers.length;
     for (const writer of writers) await vi.waitFor(() => expect(writer.lastAck()).toBe(writer.sent()), { timeout: 15_000 });
+    // An acknowledgement to one writer can arrive before the broadcast of the same batch has
+    // reached another writer: wait until all three hold the same document.
+    await vi.waitFor(() => {
+      for (const writer of writers) expect(bodyJSON(writer.doc)).toEqual(bodyJSON(writers[0]?.doc ?? new Y.Doc()));
+    });
     const expected = bodyJSON(writers[0]?.doc ?? new Y.Doc());
 
     const db = new Database(join(server.dataDir, 'vereinbar.sqlite'), { readonly: true });
