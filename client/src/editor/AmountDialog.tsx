@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { validateAmountCents } from '../../../shared/fields.js';
 import { formatEuro, parseEuro } from '../../../shared/format.js';
 import { api, ApiError } from '../api.js';
+import { DialogFooter } from '../ui/DialogFooter.js';
 
 /**
  * The §4 field control of a ministry editor. The amount is a field, not text: the server checks
@@ -73,19 +74,7 @@ export function AmountDialog(props: {
           <p id="amount-format" className="field-hint">
             z. B. 462.800 oder 462.800,50
           </p>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="button button-quiet" onClick={onClose}>
-              Abbrechen
-            </button>
-            <button type="submit" className="button button-primary" disabled={pending}>
-              {pending ? 'Wird gespeichert …' : 'Betrag speichern'}
-            </button>
-          </div>
+          <DialogFooter error={error} pending={pending} submitLabel="Betrag speichern" pendingLabel="Wird gespeichert …" onCancel={onClose} />
         </form>
       )}
     </dialog>

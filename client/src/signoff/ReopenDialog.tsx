@@ -2,7 +2,7 @@ import { useEffect, type FormEvent } from 'react';
 import type { SignatureInfo } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { MAX_REASON_LENGTH, reasonProblem } from '../../../shared/signoff.js';
-import { DialogFooter } from './DialogFooter.js';
+import { DialogFooter } from '../ui/DialogFooter.js';
 import { signoffApi } from './signoffApi.js';
 import { useAction } from './useAction.js';
 import { useModal } from './useModal.js';

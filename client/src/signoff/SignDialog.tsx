@@ -1,7 +1,7 @@
 import { useEffect, type FormEvent } from 'react';
 import type { SigningParty } from '../../../shared/api.js';
 import { MAX_PLACE_LENGTH, placeProblem, shortHash } from '../../../shared/signoff.js';
-import { DialogFooter } from './DialogFooter.js';
+import { DialogFooter } from '../ui/DialogFooter.js';
 import { signoffApi } from './signoffApi.js';
 import { useAction } from './useAction.js';
 import { useModal } from './useModal.js';

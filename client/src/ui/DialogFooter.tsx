@@ -1,4 +1,4 @@
-/** The end of a sign-off dialog: the error (announced at once), Abbrechen and the submit button. */
+/** The end of a dialog: the error (announced at once), Abbrechen and the submit button. */
 export function DialogFooter({ error, pending, submitLabel, pendingLabel, onCancel }: { error: string | null; pending: boolean; submitLabel: string; pendingLabel: string; onCancel: () => void }) {
   return (
     <>
