@@ -14,14 +14,18 @@ describe('an agreement that is reopened while someone has it open', () => {
   it('becomes editable again in a page that was opened while it was frozen, without a reload', async () => {
     const ministry = fixture.session('hmsi-referat').page;
     const district = fixture.session('wmk-referat').page;
+    const amountButton = ministry.getByRole('button', { name: 'Betrag ändern' });
+    expect(await amountButton.isVisible()).toBe(true);
     await post(ministry, 'release', {});
     await expect.poll(() => editable(district)).toBe('false');
+    await expect.poll(() => amountButton.isVisible()).toBe(false);
     // Opened while frozen: the permissions at page load say "no editing".
     await openAgreement(district);
     expect(await editable(district)).toBe('false');
 
     await post(ministry, 'reopen', { reason: 'Ein Projekt fehlt noch.' });
     await expect.poll(() => editable(district)).toBe('true');
+    await expect.poll(() => amountButton.isVisible()).toBe(true);
     await caretAtEnd(district, 'p-wmk24-strategie');
     await district.keyboard.type(' 2025');
     await expectSaved(district);

@@ -50,7 +50,9 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         fields,
         templateVersion: detail.templateVersion,
         user: { name: user.displayName, color: user.color },
-        onEditAmount: detail.permissions.editAmount ? () => setAmountOpen(true) : null,
+        // By role, not by the permissions at page load; the button shows only while the sheet is
+        // editable (a draft, see editor.css), and the server decides in any case.
+        onEditAmount: user.role === 'ministry-editor' && user.districtId === null ? () => setAmountOpen(true) : null,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
       ),
