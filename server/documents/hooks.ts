@@ -58,6 +58,8 @@ export function agreementSyncHooks(store: Store, log: Logger, now: () => number 
       return doc;
     },
 
+    loadClientOwners: (name) => store.loadClientOwners(name),
+
     checkUpdate({ peer, transaction, shadow, documentName }) {
       if (peer.sessionExpiresAt <= now()) return { code: CLOSE.unauthenticated, reason: 'session expired' };
       if (!roleMayEditBody(peer.user)) return { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };

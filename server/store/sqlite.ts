@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,12 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   via TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (agreement_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_clients (
+  agreement_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  PRIMARY KEY (agreement_id, client_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   agreement_id TEXT PRIMARY KEY REFERENCES agreements(id),
@@ -105,6 +112,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly nextSeq: Database.Statement<[string], { seq: number }>;
   private readonly insertUpdate: Database.Statement<[string, number, Uint8Array, string, string, number]>;
+  private readonly insertClient: Database.Statement<[string, number, string]>;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -116,6 +124,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.nextSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM doc_updates WHERE agreement_id = ?');
+    this.insertClient = this.db.prepare('INSERT OR IGNORE INTO doc_clients (agreement_id, client_id, username) VALUES (?, ?, ?)');
     this.insertUpdate = this.db.prepare(
       'INSERT INTO doc_updates (agreement_id, seq, data, author, via, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -234,7 +243,16 @@ export class SqliteStore implements Store {
   appendOne(u: PendingUpdate): number {
     const seq = this.nextSeq.get(u.agreementId)?.seq ?? 1;
     this.insertUpdate.run(u.agreementId, seq, u.update, u.author.username, u.author.via, u.at);
+    // A client's Yjs client ids stay its own across restarts (see Room.clientOwners).
+    if (u.author.via === 'client') {
+      for (const client of Y.parseUpdateMeta(u.update).from.keys()) this.insertClient.run(u.agreementId, client, u.author.username);
+    }
     return seq;
+  }
+
+  async loadClientOwners(agreementId: string) {
+    const rows = this.db.prepare('SELECT client_id, username FROM doc_clients WHERE agreement_id = ?').all(agreementId) as { client_id: number; username: string }[];
+    return new Map(rows.map((row) => [row.client_id, row.username]));
   }
 
   private insertEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number) {

@@ -77,6 +77,8 @@ export interface Store {
   setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number): Promise<void>;
   // documents: the update log is the audit trail; snapshots keep loading proportional to size
   loadDocument(agreementId: string): Promise<StoredDocument>;
+  /** Which user first wrote as each Yjs client id of the document (recorded with every client update). */
+  loadClientOwners(agreementId: string): Promise<Map<number, string>>;
   /** Appends updates, all or none, in one committed transaction; returns their sequence numbers. */
   appendUpdates(updates: PendingUpdate[]): Promise<number[]>;
   /** Stores the document's compacted state as of the last committed update. */

@@ -32,7 +32,9 @@ export class RoomRegistry<P extends PeerInfo> {
     this.cancelUnload(name);
     let room = this.rooms.get(name);
     if (!room) {
-      room = this.hooks.loadDocument(name).then((doc) => new Room(name, doc, this.hooks, this.groupCommit));
+      room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(
+        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, owners),
+      );
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
     }

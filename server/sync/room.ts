@@ -67,7 +67,8 @@ export class Room<P extends PeerInfo> {
    * Which user writes as which Yjs client id. Structs carry only a client id and a clock; an update
    * that claimed clocks of another user's client (a GC struct of huge length costs a few bytes)
    * would make the server take that user's later edits for known ones, acknowledge and drop them.
-   * A client id belongs to the user who first wrote with it while the document is loaded.
+   * A client id belongs to the user who first wrote with it; the store remembers that across loads
+   * and restarts, so nobody can claim a known id after a restart.
    */
   private readonly clientOwners = new Map<number, string>();
   /** doc + the queued updates; built when the first write arrives, so readers never pay for it. */
@@ -80,7 +81,9 @@ export class Room<P extends PeerInfo> {
     readonly doc: Y.Doc,
     private readonly hooks: SyncHooks<P>,
     private readonly groupCommit: GroupCommit<P> = new GroupCommit(hooks),
+    owners: ReadonlyMap<number, string> = new Map(),
   ) {
+    for (const [client, username] of owners) this.clientOwners.set(client, username);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);

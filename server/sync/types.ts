@@ -48,6 +48,8 @@ export interface DocumentBatch<TPeer extends PeerInfo> {
 export interface SyncHooks<TPeer extends PeerInfo> {
   /** Builds the document from storage. Called once per load. */
   loadDocument(documentName: string): Promise<Y.Doc>;
+  /** Which user owns each Yjs client id of the document from earlier loads (see Room.clientOwners). */
+  loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
   /** Decides whether an update may be applied; null accepts it. Must not mutate anything. */
   checkUpdate(context: CheckContext<TPeer>): Rejection | null;
   /** Commits accepted client updates (in order, all or none) before they are applied and broadcast. */

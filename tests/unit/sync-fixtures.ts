@@ -24,6 +24,10 @@ export class MemoryStore implements Store {
     const upto = this.snapshot?.upto ?? 0;
     return { snapshot: this.snapshot?.state ?? null, snapshotSeq: upto, updates: this.log.slice(upto), lastSeq: this.log.length };
   }
+  /** This in-memory store keeps no owners: a new load starts with none (SqliteStore keeps them). */
+  async loadClientOwners() {
+    return new Map<number, string>();
+  }
   async appendUpdates(updates: PendingUpdate[]) {
     if (this.gate) await this.gate;
     if (this.failNextAppend) {
