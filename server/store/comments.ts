@@ -98,6 +98,18 @@ export class CommentStore {
     return new CommentStore(store);
   }
 
+  /** Prepared once and reused: comments are read after every applied batch of edits. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private constructor(private readonly store: SqliteStore) {
     this.db = store.db;
     this.db.exec(SCHEMA);
@@ -109,11 +121,9 @@ export class CommentStore {
   }
 
   async threads(agreementId: string): Promise<CommentThread[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY created_at, id`)
+    const rows = this.prepare(`SELECT * FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL ORDER BY created_at, id`)
       .all(agreementId) as ThreadRow[];
-    const comments = this.db
-      .prepare(
+    const comments = this.prepare(
         `SELECT c.* FROM comments c JOIN comment_threads t ON t.id = c.thread_id
          WHERE t.agreement_id = ? AND t.deleted_at IS NULL ORDER BY c.position`,
       )
@@ -128,25 +138,23 @@ export class CommentStore {
   }
 
   async thread(agreementId: string, threadId: string): Promise<CommentThread | undefined> {
-    const row = this.db.prepare('SELECT * FROM comment_threads WHERE id = ? AND agreement_id = ? AND deleted_at IS NULL').get(threadId, agreementId) as
+    const row = this.prepare('SELECT * FROM comment_threads WHERE id = ? AND agreement_id = ? AND deleted_at IS NULL').get(threadId, agreementId) as
       | ThreadRow
       | undefined;
     if (!row) return undefined;
-    const comments = (this.db.prepare('SELECT * FROM comments WHERE thread_id = ? ORDER BY position').all(threadId) as CommentRow[]).map(toComment);
+    const comments = (this.prepare('SELECT * FROM comments WHERE thread_id = ? ORDER BY position').all(threadId) as CommentRow[]).map(toComment);
     return this.toThread(row, comments);
   }
 
   async openThreadCount(agreementId: string): Promise<number> {
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM comment_threads WHERE agreement_id = ? AND status = 'open' AND deleted_at IS NULL`)
+    const row = this.prepare(`SELECT COUNT(*) AS n FROM comment_threads WHERE agreement_id = ? AND status = 'open' AND deleted_at IS NULL`)
       .get(agreementId) as { n: number };
     return row.n;
   }
 
   /** The ministry's people and the district's: who can be mentioned in this agreement. */
   async participants(districtId: string): Promise<Participant[]> {
-    const rows = this.db
-      .prepare('SELECT username, display_name, district_id FROM users WHERE district_id IS NULL OR district_id = ? ORDER BY display_name')
+    const rows = this.prepare('SELECT username, display_name, district_id FROM users WHERE district_id IS NULL OR district_id = ? ORDER BY display_name')
       .all(districtId) as { username: string; display_name: string; district_id: string | null }[];
     return rows.map((row) => ({
       username: row.username,
@@ -158,15 +166,14 @@ export class CommentStore {
 
   /** The entry titles the threads of an agreement remember, per entry id. */
   async rememberedTitles(agreementId: string): Promise<Map<string, string>> {
-    const rows = this.db
-      .prepare('SELECT DISTINCT entry_id, entry_title FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL')
+    const rows = this.prepare('SELECT DISTINCT entry_id, entry_title FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL')
       .all(agreementId) as { entry_id: string; entry_title: string }[];
     return new Map(rows.map((row) => [row.entry_id, row.entry_title]));
   }
 
   /** Keeps the last title of entries that still exist, so a deleted entry's threads can name it. */
   async rememberTitles(agreementId: string, titles: ReadonlyMap<string, string>): Promise<void> {
-    const update = this.db.prepare('UPDATE comment_threads SET entry_title = ? WHERE agreement_id = ? AND entry_id = ? AND entry_title <> ?');
+    const update = this.prepare('UPDATE comment_threads SET entry_title = ? WHERE agreement_id = ? AND entry_id = ? AND entry_title <> ?');
     this.db.transaction(() => {
       for (const [entryId, title] of titles) update.run(title, agreementId, entryId, title);
     })();
@@ -176,8 +183,7 @@ export class CommentStore {
   async commit(change: ThreadChange, update: PendingUpdate): Promise<void> {
     const { thread } = change;
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this.prepare(
           `INSERT INTO comment_threads (id, agreement_id, entry_id, entry_title, passage, status, created_by, created_at, resolved_by, resolved_by_name, resolved_at, deleted_at)
            VALUES (@id, @agreementId, @entryId, @entryTitle, @passage, @status, @createdBy, @createdAt, @resolvedBy, @resolvedByName, @resolvedAt, @deletedAt)
            ON CONFLICT(id) DO UPDATE SET entry_title = excluded.entry_title, status = excluded.status, resolved_by = excluded.resolved_by,
@@ -197,7 +203,7 @@ export class CommentStore {
           resolvedAt: thread.resolvedAt,
           deletedAt: change.deleted ? update.at : null,
         });
-      const upsert = this.db.prepare(
+      const upsert = this.prepare(
         `INSERT INTO comments (id, thread_id, position, author, author_name, author_party, party_label, text, mentions, created_at, edited_at, deleted_at)
          VALUES (@id, @threadId, @position, @author, @authorName, @authorParty, @partyLabel, @text, @mentions, @createdAt, @editedAt, @deletedAt)
          ON CONFLICT(id) DO UPDATE SET text = excluded.text, mentions = excluded.mentions, edited_at = excluded.edited_at,
