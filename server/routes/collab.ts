@@ -11,6 +11,9 @@ import { fail } from '../errors.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { requireSession, type AppEnv } from './context.js';
 
+/** The route's own variable: the agreement's district, read once before the upgrade. */
+type CollabEnv = { Variables: AppEnv['Variables'] & { districtId: string } };
+
 /**
  * `/collab/:id`: the y-websocket protocol, room = agreement id. Authentication (session cookie),
  * Origin and the right to read the agreement are checked before the upgrade: a refused client
@@ -25,7 +28,7 @@ export function collabRoutes(
 ) {
   const perUser = new AttemptLimit(connectRate.perUser);
   const perAddress = new AttemptLimit(connectRate.perAddress);
-  return new Hono<AppEnv>().get(
+  return new Hono<CollabEnv>().get(
     '/:id',
     async (c, next) => {
       const session = requireSession(c);
@@ -35,7 +38,8 @@ export function collabRoutes(
         log.warn('connection-throttled', { user: session.user.username, address });
         fail(429, 'Zu viele Verbindungsversuche. Bitte warten Sie einen Moment.', `too many connection attempts by ${session.user.username} from ${address}`);
       }
-      await agreements.readable(session.user, c.req.param('id'));
+      // Read once: the upgrade below takes the district from here.
+      c.set('districtId', (await agreements.readable(session.user, c.req.param('id'))).districtId);
       await next();
     },
     upgradeWebSocket((c) => {
@@ -44,7 +48,7 @@ export function collabRoutes(
       const peer: AgreementPeer = {
         username: session.user.username,
         user: session.user,
-        districtId: '',
+        districtId: c.get('districtId'),
         sessionExpiresAt: session.expiresAt,
         sessionTokenHash: session.tokenHash,
         presence: { user: { name: session.user.displayName, color: session.user.color, party: session.user.partyLabel, username: session.user.username } },
@@ -56,8 +60,6 @@ export function collabRoutes(
         onOpen: (_event, ws: WSContext) => {
           void (async () => {
             try {
-              const record = await agreements.readable(session.user, id);
-              peer.districtId = record.districtId;
               const socket = {
                 send: (data: Uint8Array) => ws.send(data as Uint8Array<ArrayBuffer>),
                 close: (code: number, reason: string) => ws.close(code, reason),

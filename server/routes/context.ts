@@ -15,7 +15,7 @@ export function sessionMiddleware(sessions: Sessions) {
   });
 }
 
-export function requireSession(c: Context<AppEnv>): AuthenticatedSession {
+export function requireSession(c: { get(key: 'session'): AuthenticatedSession | null }): AuthenticatedSession {
   const session = c.get('session');
   if (!session) fail(401, 'Bitte melden Sie sich an.', 'no valid session');
   return session;

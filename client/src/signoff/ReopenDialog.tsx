@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { SignatureInfo } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { MAX_REASON_LENGTH, reasonProblem } from '../../../shared/signoff.js';
@@ -11,11 +11,7 @@ import { useModal } from './useModal.js';
 export function ReopenDialog(props: { agreementId: string; signatures: SignatureInfo[]; open: boolean; onClose: () => void; onDone: () => void }) {
   const { agreementId, signatures, open, onClose, onDone } = props;
   const dialog = useModal(open);
-  const { error, setError, pending, run } = useAction();
-  // A dialog opened again starts without the last attempt's error.
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open, setError]);
+  const { error, setError, pending, run } = useAction(open);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { SigningParty } from '../../../shared/api.js';
 import { MAX_PLACE_LENGTH, placeProblem, shortHash } from '../../../shared/signoff.js';
 import { DialogFooter } from '../ui/DialogFooter.js';
@@ -23,11 +23,7 @@ export function SignDialog(props: {
 }) {
   const { agreementId, party, partyName, seat, hash, open, onClose, onDone } = props;
   const dialog = useModal(open);
-  const { error, setError, pending, run } = useAction();
-  // A dialog opened again starts without the last attempt's error.
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open, setError]);
+  const { error, setError, pending, run } = useAction(open);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
