@@ -17,9 +17,6 @@ import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
 import { staticRoutes } from './routes/static.js';
-import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
-import { SqliteStore } from './store/sqlite.js';
-import { CommentStore } from './store/comments.js';
 import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
 import { RoomRegistry } from './sync/registry.js';
@@ -35,15 +32,8 @@ export interface AppDeps {
   idleUnloadMs?: number;
   /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
   connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
-  /** Sign-off records; by default in the SQLite file of `store`. */
-  signoffStore?: SignoffStore;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
   openThreadCount?: (agreementId: string) => Promise<number>;
-}
-
-function sqliteOf(store: Store): SqliteStore {
-  if (!(store instanceof SqliteStore)) throw new Error('the default sign-off store needs the SQLite store; pass signoffStore');
-  return store;
 }
 
 /**
@@ -65,7 +55,7 @@ export function createApp(deps: AppDeps) {
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
   const sessions = new Sessions(store);
   const agreements = new AgreementService(store, rooms, log, hooks.noteWrites);
-  const comments = new CommentService(agreements, CommentStore.on(store), rooms, log, hooks.noteWrites);
+  const comments = new CommentService(agreements, store.comments, rooms, log, hooks.noteWrites);
   agreements.useOpenThreadCount((id) => comments.openThreadCount(id));
   // After every applied batch, comment threads remember the title of their entry (for when it is deleted).
   const compactAfterApply = hooks.afterApply;
@@ -77,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const signoff = new SignoffService({
     attempts,
     store,
-    signoff: deps.signoffStore ?? new SqliteSignoffStore(sqliteOf(store).db),
+    signoff: store.signoff,
     agreements,
     rooms,
     log,

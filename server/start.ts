@@ -32,7 +32,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
-  const store = new SqliteStore(options.dataDir);
+  const store = new SqliteStore(options.dataDir, { log });
   const { app, injectWebSocket, rooms, agreements } = createApp({
     store,
     log,

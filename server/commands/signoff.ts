@@ -24,8 +24,7 @@ import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderAgreementPdf } from '../pdf/agreementPdf.js';
 import { decide, may, signingPartyOf, type Decision, type ReleaseBlockers, type SignoffState } from '../policies/signoff.js';
-import type { SignoffStore, StateChange } from '../store/signoff.js';
-import type { AgreementRecord, Store } from '../store/types.js';
+import type { AgreementRecord, SignoffStore, StateChange, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import type { AgreementService } from './agreements.js';
 

@@ -1,46 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Comment, CommentParty, CommentThread, Participant, PassageAnchor, ThreadStatus } from '../../shared/comments/types.js';
 import { findDistrict } from '../../shared/districts.js';
-import { SqliteStore } from './sqlite.js';
-import type { PendingUpdate, Store } from './types.js';
-
-/**
- * The record of comment threads, in the agreement's SQLite file. A command writes its rows and
- * the Y.Doc update that mirrors them in one transaction (`commit`), so the document never shows
- * a comment that is not on record, and the record never holds one the document lacks.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS comment_threads (
-  id TEXT PRIMARY KEY,
-  agreement_id TEXT NOT NULL REFERENCES agreements(id),
-  entry_id TEXT NOT NULL,
-  entry_title TEXT NOT NULL,
-  passage TEXT,
-  status TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  resolved_by TEXT,
-  resolved_by_name TEXT,
-  resolved_at INTEGER,
-  deleted_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS comment_threads_by_agreement ON comment_threads (agreement_id, status);
-CREATE TABLE IF NOT EXISTS comments (
-  id TEXT PRIMARY KEY,
-  thread_id TEXT NOT NULL REFERENCES comment_threads(id),
-  position INTEGER NOT NULL,
-  author TEXT NOT NULL,
-  author_name TEXT NOT NULL,
-  author_party TEXT NOT NULL,
-  party_label TEXT NOT NULL,
-  text TEXT NOT NULL,
-  mentions TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  edited_at INTEGER,
-  deleted_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, position);
-`;
+import type { CommentStore, PendingUpdate, ThreadChange } from './types.js';
+import type { UpdateLog } from './updateLog.js';
 
 interface ThreadRow {
   id: string;
@@ -78,26 +40,11 @@ const toComment = (row: CommentRow): Comment => ({
   deleted: row.deleted_at !== null,
 });
 
-/** What a command changes: the thread as it is to be (null: deleted), and the comment rows to write. */
-export interface ThreadChange {
-  thread: CommentThread;
-  /** True when no comment of the thread stands any more: it is removed. */
-  deleted: boolean;
-  createdBy: string;
-}
-
-export class CommentStore {
-  private readonly db: Database.Database;
-
-  /**
-   * The comments live beside the agreements in the SQLite file, to share its transactions. A
-   * deployment on another engine implements this class's methods there.
-   */
-  static on(store: Store): CommentStore {
-    if (!(store instanceof SqliteStore)) throw new Error('the comment store needs the SQLite store');
-    return new CommentStore(store);
-  }
-
+/**
+ * The record of comment threads, in the agreement's SQLite file (tables: migrations/001-initial.ts).
+ * A command writes its rows and the Y.Doc update that mirrors them in one transaction (`commit`).
+ */
+export class SqliteCommentStore implements CommentStore {
   /** Prepared once and reused: comments are read after every applied batch of edits. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -110,14 +57,15 @@ export class CommentStore {
     return statement;
   }
 
-  private constructor(private readonly store: SqliteStore) {
-    this.db = store.db;
-    this.db.exec(SCHEMA);
-  }
+  /** On the connection of server/store/sqlite.ts: same file, same transactions. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly updateLog: UpdateLog,
+  ) {}
 
   /** Stores a document update of the comments alone (a refreshed title), in its own transaction. */
   async appendDocUpdate(update: PendingUpdate): Promise<void> {
-    this.db.transaction(() => this.store.appendOne(update))();
+    this.db.transaction(() => this.updateLog.append(update))();
   }
 
   async threads(agreementId: string): Promise<CommentThread[]> {
@@ -226,7 +174,7 @@ export class CommentStore {
           deletedAt: comment.deleted ? update.at : null,
         });
       });
-      this.store.appendOne(update);
+      this.updateLog.append(update);
     })();
   }
 

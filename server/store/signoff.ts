@@ -1,103 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
-import type { AgreementFields } from '../../shared/fields.js';
+import type { HistoryEvent, HistoryKind, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import type { Role } from '../../shared/roles.js';
-
-/**
- * Sign-off records: releases (the frozen text and its hash), signatures and signed scans. All
- * three are append-only (triggers refuse UPDATE and DELETE): voiding a signature is the event of
- * reopening, never an edit of the record. Each command is one transaction together with the
- * agreement's new status and fields, the document update that mirrors them and its event.
- */
-export interface StateChange {
-  agreementId: string;
-  status: AgreementStatus;
-  fields: AgreementFields;
-  /** The Y.Doc update that writes status, fields and signatures into the live document. */
-  update: Uint8Array;
-  actor: string;
-  at: number;
-  events: { kind: HistoryKind; data: Record<string, string> }[];
-}
-
-export interface NewRelease {
-  hash: string;
-  text: string;
-}
-
-export interface NewSignature extends Omit<SignatureInfo, 'signedAt'> {
-  releaseId: number;
-}
-
-export interface NewScan {
-  agreementId: string;
-  filename: string;
-  data: Uint8Array;
-  sha256: string;
-  uploadedBy: string;
-  at: number;
-}
-
-export interface StoredRelease extends ReleaseInfo {
-  id: number;
-  text: string;
-}
-
-export interface SignoffStore {
-  release(change: StateChange, release: NewRelease): Promise<number>;
-  sign(change: StateChange, signature: NewSignature): Promise<void>;
-  reopen(change: StateChange): Promise<void>;
-  addScan(scan: NewScan): Promise<ScanInfo>;
-  /** The latest release of the agreement (the current one unless it was reopened since). */
-  latestRelease(agreementId: string): Promise<StoredRelease | undefined>;
-  signatures(releaseId: number): Promise<SignatureInfo[]>;
-  scans(agreementId: string): Promise<ScanInfo[]>;
-  scan(agreementId: string, id: number): Promise<(ScanInfo & { data: Uint8Array }) | undefined>;
-  history(agreementId: string): Promise<HistoryEvent[]>;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS signoff_releases (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  agreement_id TEXT NOT NULL REFERENCES agreements(id),
-  hash TEXT NOT NULL,
-  text TEXT NOT NULL,
-  released_by TEXT NOT NULL,
-  released_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS signoff_signatures (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  release_id INTEGER NOT NULL REFERENCES signoff_releases(id),
-  agreement_id TEXT NOT NULL REFERENCES agreements(id),
-  party TEXT NOT NULL,
-  username TEXT NOT NULL,
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  place TEXT NOT NULL,
-  date TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  signed_at INTEGER NOT NULL,
-  UNIQUE (release_id, party)
-);
-CREATE TABLE IF NOT EXISTS signoff_scans (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  agreement_id TEXT NOT NULL REFERENCES agreements(id),
-  filename TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  sha256 TEXT NOT NULL,
-  data BLOB NOT NULL,
-  uploaded_by TEXT NOT NULL,
-  uploaded_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS signoff_releases_agreement ON signoff_releases (agreement_id, id);
-CREATE INDEX IF NOT EXISTS events_agreement ON events (agreement_id, id);
-`;
-
-const APPEND_ONLY = ['signoff_releases', 'signoff_signatures', 'signoff_scans'].map(
-  (table) => `
-CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`,
-);
+import type { NewRelease, NewScan, NewSignature, SignoffStore, StateChange } from './types.js';
+import type { UpdateLog } from './updateLog.js';
 
 const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded'];
 
@@ -135,11 +40,16 @@ function stringRecord(json: string): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
 }
 
-/** The SQLite implementation, on the connection of server/store/sqlite.ts (same file, same transactions). */
+/**
+ * Sign-off records (tables: migrations/001-initial.ts; append-only by trigger). Each command is
+ * one transaction together with the agreement's new status and fields, the document update that
+ * mirrors them and its event. On the connection of server/store/sqlite.ts: same file, same transactions.
+ */
 export class SqliteSignoffStore implements SignoffStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA + APPEND_ONLY.join('\n'));
-  }
+  constructor(
+    private readonly db: Database.Database,
+    private readonly updateLog: UpdateLog,
+  ) {}
 
   async release(change: StateChange, release: NewRelease) {
     return this.db.transaction(() => {
@@ -232,12 +142,7 @@ export class SqliteSignoffStore implements SignoffStore {
       .prepare('UPDATE agreements SET status = ?, fields = ?, updated_at = ? WHERE id = ?')
       .run(change.status, JSON.stringify(change.fields), change.at, change.agreementId);
     if (changed.changes !== 1) throw new Error(`agreement ${change.agreementId} not found`);
-    this.db
-      .prepare(
-        `INSERT INTO doc_updates (agreement_id, seq, data, author, via, created_at)
-         SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, 'server', ? FROM doc_updates WHERE agreement_id = ?`,
-      )
-      .run(change.agreementId, change.update, change.actor, change.at, change.agreementId);
+    this.updateLog.append({ agreementId: change.agreementId, update: change.update, author: { username: change.actor, via: 'server' }, at: change.at });
     for (const event of change.events) this.insertEvent(change.agreementId, event.kind, change.actor, event.data, change.at);
   }
 

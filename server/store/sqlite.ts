@@ -1,69 +1,25 @@
-import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgreementStatus } from '../../shared/api.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
+import type { Logger } from '../log.js';
+import { SqliteCommentStore } from './comments.js';
+import { migrate } from './migrations.js';
+import { SqliteSignoffStore } from './signoff.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
+import { UpdateLog } from './updateLog.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS users (
-  username TEXT PRIMARY KEY,
-  display_name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  district_id TEXT,
-  color TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
-  token_hash TEXT PRIMARY KEY,
-  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS agreements (
-  id TEXT PRIMARY KEY,
-  district_id TEXT NOT NULL,
-  year INTEGER NOT NULL,
-  template_version TEXT NOT NULL,
-  status TEXT NOT NULL,
-  fields TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  UNIQUE (district_id, year)
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  agreement_id TEXT NOT NULL REFERENCES agreements(id),
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  author TEXT NOT NULL,
-  via TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (agreement_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS doc_clients (
-  agreement_id TEXT NOT NULL,
-  client_id INTEGER NOT NULL,
-  username TEXT NOT NULL,
-  PRIMARY KEY (agreement_id, client_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS doc_snapshots (
-  agreement_id TEXT PRIMARY KEY REFERENCES agreements(id),
-  upto_seq INTEGER NOT NULL,
-  state BLOB NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  agreement_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  data TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-`;
+export interface SqliteStoreOptions {
+  /** Reports each migration step run at start. */
+  log?: Pick<Logger, 'info'>;
+  /**
+   * FULL (the default): a commit survives power loss too, not only a killed process. OFF only
+   * for throwaway stores whose setup should not wait for the disk (the bench's seeding).
+   */
+  synchronous?: 'FULL' | 'OFF';
+}
 
 interface UserRow {
   username: string;
@@ -108,26 +64,30 @@ const toAgreement = (row: AgreementRow): AgreementRecord => ({
 
 /** The embedded store: one SQLite file in WAL mode; every write is a committed transaction. */
 export class SqliteStore implements Store {
-  /** The connection, for stores of other concerns (comments, sign-off) that share this file and its transactions. */
-  readonly db: Database.Database;
-  private readonly nextSeq: Database.Statement<[string], { seq: number }>;
-  private readonly insertUpdate: Database.Statement<[string, number, Uint8Array, string, string, number]>;
-  private readonly insertClient: Database.Statement<[string, number, string]>;
+  /** Comments and sign-off share this file and its transactions; nobody outside server/store/ sees the connection. */
+  private readonly db: Database.Database;
+  private readonly updateLog: UpdateLog;
+  readonly comments: SqliteCommentStore;
+  readonly signoff: SqliteSignoffStore;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'vereinbar.sqlite'));
     this.db.pragma('journal_mode = WAL');
-    // FULL: a commit survives power loss too, not only a killed process.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
-    this.nextSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM doc_updates WHERE agreement_id = ?');
-    this.insertClient = this.db.prepare('INSERT OR IGNORE INTO doc_clients (agreement_id, client_id, username) VALUES (?, ?, ?)');
-    this.insertUpdate = this.db.prepare(
-      'INSERT INTO doc_updates (agreement_id, seq, data, author, via, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    // Before any statement is prepared: they may name what a step creates. Foreign keys after
+    // it: a step that rebuilds a table must not cascade (see migrations.ts).
+    try {
+      migrate(this.db, undefined, options.log);
+    } catch (error: unknown) {
+      this.db.close();
+      throw error;
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.updateLog = new UpdateLog(this.db);
+    this.comments = new SqliteCommentStore(this.db, this.updateLog);
+    this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
   }
 
   async getUser(username: string) {
@@ -184,7 +144,7 @@ export class SqliteStore implements Store {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
-      this.insertUpdate.run(record.id, 1, initialUpdate, author.username, author.via, record.createdAt);
+      this.updateLog.append({ agreementId: record.id, update: initialUpdate, author, at: record.createdAt });
       this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
     })();
   }
@@ -192,7 +152,7 @@ export class SqliteStore implements Store {
   async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number) {
     this.db.transaction(() => {
       this.db.prepare('UPDATE agreements SET fields = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(fields), at, id);
-      this.appendOne({ agreementId: id, update, author, at });
+      this.updateLog.append({ agreementId: id, update, author, at });
     })();
   }
 
@@ -213,12 +173,12 @@ export class SqliteStore implements Store {
   }
 
   async appendUpdates(updates: PendingUpdate[]) {
-    return this.db.transaction(() => updates.map((u) => this.appendOne(u)))();
+    return this.db.transaction(() => updates.map((u) => this.updateLog.append(u)))();
   }
 
   async writeSnapshot(agreementId: string, state: Uint8Array) {
     // Called with the state that contains every committed update; the room serialises commits.
-    const uptoSeq = (this.nextSeq.get(agreementId)?.seq ?? 1) - 1;
+    const uptoSeq = this.updateLog.lastSeq(agreementId);
     this.db
       .prepare(
         `INSERT INTO doc_snapshots (agreement_id, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
@@ -234,20 +194,6 @@ export class SqliteStore implements Store {
 
   close() {
     this.db.close();
-  }
-
-  /**
-   * Appends one update inside the caller's transaction (`db.transaction`), for stores of other
-   * concerns that commit their rows and the document update that mirrors them together.
-   */
-  appendOne(u: PendingUpdate): number {
-    const seq = this.nextSeq.get(u.agreementId)?.seq ?? 1;
-    this.insertUpdate.run(u.agreementId, seq, u.update, u.author.username, u.author.via, u.at);
-    // A client's Yjs client ids stay its own across restarts (see Room.clientOwners).
-    if (u.author.via === 'client') {
-      for (const client of Y.parseUpdateMeta(u.update).from.keys()) this.insertClient.run(u.agreementId, client, u.author.username);
-    }
-    return seq;
   }
 
   async loadClientOwners(agreementId: string) {

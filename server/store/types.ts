@@ -1,4 +1,5 @@
-import type { AgreementStatus } from '../../shared/api.js';
+import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo } from '../../shared/api.js';
+import type { CommentThread, Participant } from '../../shared/comments/types.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -85,5 +86,93 @@ export interface Store {
   writeSnapshot(agreementId: string, state: Uint8Array): Promise<void>;
   // events (an append-only log of what happened to an agreement)
   appendEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number): Promise<void>;
+  /** Comment threads, committed together with the document updates that mirror them. */
+  readonly comments: CommentStore;
+  /** Releases, signatures and scans, committed together with the agreement's new status. */
+  readonly signoff: SignoffStore;
   close(): void;
+}
+
+/** What a comment command changes: the thread as it is to be, and whether it is removed. */
+export interface ThreadChange {
+  thread: CommentThread;
+  /** True when no comment of the thread stands any more: it is removed. */
+  deleted: boolean;
+  createdBy: string;
+}
+
+/**
+ * The record of comment threads. A command writes its rows and the Y.Doc update that mirrors
+ * them in one transaction (`commit`), so the document never shows a comment that is not on
+ * record, and the record never holds one the document lacks.
+ */
+export interface CommentStore {
+  /** Stores a document update of the comments alone (a refreshed title), in its own transaction. */
+  appendDocUpdate(update: PendingUpdate): Promise<void>;
+  threads(agreementId: string): Promise<CommentThread[]>;
+  thread(agreementId: string, threadId: string): Promise<CommentThread | undefined>;
+  openThreadCount(agreementId: string): Promise<number>;
+  /** The ministry's people and the district's: who can be mentioned in this agreement. */
+  participants(districtId: string): Promise<Participant[]>;
+  /** The entry titles the threads of an agreement remember, per entry id. */
+  rememberedTitles(agreementId: string): Promise<Map<string, string>>;
+  /** Keeps the last title of entries that still exist, so a deleted entry's threads can name it. */
+  rememberTitles(agreementId: string, titles: ReadonlyMap<string, string>): Promise<void>;
+  /** Writes a thread's new state and the document update that mirrors it, in one transaction. */
+  commit(change: ThreadChange, update: PendingUpdate): Promise<void>;
+}
+
+/**
+ * A sign-off command's change: recorded in one transaction with the agreement's new status and
+ * fields, the document update that mirrors them and its events.
+ */
+export interface StateChange {
+  agreementId: string;
+  status: AgreementStatus;
+  fields: AgreementFields;
+  /** The Y.Doc update that writes status, fields and signatures into the live document. */
+  update: Uint8Array;
+  actor: string;
+  at: number;
+  events: { kind: HistoryKind; data: Record<string, string> }[];
+}
+
+export interface NewRelease {
+  hash: string;
+  text: string;
+}
+
+export interface NewSignature extends Omit<SignatureInfo, 'signedAt'> {
+  releaseId: number;
+}
+
+export interface NewScan {
+  agreementId: string;
+  filename: string;
+  data: Uint8Array;
+  sha256: string;
+  uploadedBy: string;
+  at: number;
+}
+
+export interface StoredRelease extends ReleaseInfo {
+  id: number;
+  text: string;
+}
+
+/**
+ * Sign-off records: releases (the frozen text and its hash), signatures and signed scans, all
+ * append-only: voiding a signature is the event of reopening, never an edit of the record.
+ */
+export interface SignoffStore {
+  release(change: StateChange, release: NewRelease): Promise<number>;
+  sign(change: StateChange, signature: NewSignature): Promise<void>;
+  reopen(change: StateChange): Promise<void>;
+  addScan(scan: NewScan): Promise<ScanInfo>;
+  /** The latest release of the agreement (the current one unless it was reopened since). */
+  latestRelease(agreementId: string): Promise<StoredRelease | undefined>;
+  signatures(releaseId: number): Promise<SignatureInfo[]>;
+  scans(agreementId: string): Promise<ScanInfo[]>;
+  scan(agreementId: string, id: number): Promise<(ScanInfo & { data: Uint8Array }) | undefined>;
+  history(agreementId: string): Promise<HistoryEvent[]>;
 }

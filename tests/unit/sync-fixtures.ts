@@ -58,6 +58,12 @@ export class MemoryStore implements Store {
   createAgreement = notUsed;
   setFields = notUsed;
   appendEvent = notUsed;
+  get comments(): never {
+    return notUsed();
+  }
+  get signoff(): never {
+    return notUsed();
+  }
   close() {}
 }
 
