@@ -10,10 +10,10 @@ import {
   type CommentList,
   type CommentThread,
   type CommentThreadView,
-  type NewThreadRequest,
   type Participant,
 } from '../../shared/comments/types.js';
 import { commentTextProblem, normalizeCommentText } from '../../shared/comments/validate.js';
+import type { NewThreadRequest } from '../../shared/schemas/comments.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
