@@ -12,6 +12,15 @@ export function problemOf(schema: v.GenericSchema, value: unknown): string | nul
   return result.success ? null : (result.issues[0]?.message ?? null);
 }
 
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A value checked against a schema: its output, or the German message of the first issue. */
+export function checkInput<S extends v.GenericSchema>(schema: S, value: unknown): Checked<v.InferOutput<S>> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, message: result.issues[0]?.message ?? 'Die Eingabe ist ungültig.' };
+}
+
 /**
  * For the log: where each issue is and what kind it is, never the value received (it may be a
  * password).
