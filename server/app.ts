@@ -17,7 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
-import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
+import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/context.js';
 import { staticRoutes } from './routes/static.js';
 import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -117,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', except('/api/agreements/:id/scans', limitBody(MAX_JSON_BYTES)));
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
+  app.use('/api/agreements/*', signedIn);
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');

@@ -20,6 +20,12 @@ export function requireSession(c: { get(key: 'session'): AuthenticatedSession | 
   return session;
 }
 
+/** 401 before anything else of the request is looked at: its body is nobody's business before. */
+export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  requireSession(c);
+  await next();
+});
+
 /**
  * Refuses a request whose Origin header names another site: state-changing requests and the
  * websocket upgrade (browsers always send Origin there; a missing one is a non-browser client,

@@ -46,9 +46,8 @@ export function signoffRoutes(signoff: SignoffService) {
     })
     .post(
       '/:id/scans',
-      // Who and what first: a stranger's or a mislabelled upload is refused before a byte is read.
+      // What first (who was checked before, app.ts): a mislabelled upload is refused before a byte is read.
       async (c, next) => {
-        requireSession(c);
         if ((c.req.header('content-type') ?? '').toLowerCase().split(';')[0]?.trim() !== 'application/pdf') {
           fail(415, 'Bitte laden Sie eine PDF-Datei hoch.', 'scan content-type is not application/pdf');
         }
