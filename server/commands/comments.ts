@@ -97,7 +97,7 @@ export class CommentService {
     );
   }
 
-  async reply(user: SessionUser, agreementId: string, threadId: string, rawText: unknown): Promise<CommentThread> {
+  async reply(user: SessionUser, agreementId: string, threadId: string, rawText: string): Promise<CommentThread> {
     const record = await this.authorised(user, agreementId, 'comment');
     const text = this.text(rawText);
     const mentions = findMentions(text, await this.store.participants(record.districtId));
@@ -106,7 +106,7 @@ export class CommentService {
     }));
   }
 
-  async edit(user: SessionUser, agreementId: string, threadId: string, commentId: string, rawText: unknown): Promise<CommentThread> {
+  async edit(user: SessionUser, agreementId: string, threadId: string, commentId: string, rawText: string): Promise<CommentThread> {
     const record = await this.authorised(user, agreementId, 'comment');
     const text = this.text(rawText);
     const mentions = findMentions(text, await this.store.participants(record.districtId));
@@ -223,10 +223,10 @@ export class CommentService {
     return target;
   }
 
-  private text(raw: unknown): string {
+  private text(raw: string): string {
     const problem = commentTextProblem(raw);
     if (problem !== null) fail(400, problem, 'invalid comment text');
-    return normalizeCommentText(raw as string);
+    return normalizeCommentText(raw);
   }
 
   private comment(user: SessionUser, text: string, mentions: string[], at: number): Comment {
