@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { requestBody } from './issues.js';
+import { requestBody } from './requestBody.js';
 
 /** Request bodies of the session routes (docs/api.md, "Session"). */
 

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { commentTextProblem, MAX_QUOTE_LENGTH } from '../comments/validate.js';
 import { ENTRY_ID_PATTERN } from '../editor/ids.js';
-import { germanRule, requestBody } from './issues.js';
+import { germanRule } from './issues.js';
+import { requestBody } from './requestBody.js';
 
 /** Request bodies of the comment commands (docs/api.md, "Kommentare"). */
 

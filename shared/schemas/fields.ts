@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { validateAmountCents } from '../fields.js';
 import { parseEuro } from '../format.js';
-import { germanRule, requestBody } from './issues.js';
+import { germanRule } from './issues.js';
+import { requestBody } from './requestBody.js';
 
 /** Request bodies of the agreement fields (docs/api.md, "Agreements"). */
 

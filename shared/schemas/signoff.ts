@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { placeProblem, reasonProblem } from '../signoff.js';
-import { germanRule, requestBody } from './issues.js';
+import { germanRule } from './issues.js';
+import { requestBody } from './requestBody.js';
 
 /** Request bodies of the sign-off commands (docs/api.md, "Zeichnung"). */
 
