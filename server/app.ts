@@ -1,6 +1,7 @@
 import { PasswordAttempts } from './auth/attempts.js';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
@@ -11,11 +12,12 @@ import { SignoffService } from './commands/signoff.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
+import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
-import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
+import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/context.js';
 import { staticRoutes } from './routes/static.js';
 import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
@@ -100,8 +102,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('*', originGuard(deps.allowedOrigins ?? []));
+  // Every body is limited while it streams in, before anything else reads it: JSON to 64 KiB; the
+  // scan upload sets its own 10 MiB limit once it knows who is uploading a PDF (routes/signoff.ts).
+  app.use('/api/*', except('/api/agreements/:id/scans', limitBody(MAX_JSON_BYTES)));
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
+  app.use('/api/agreements/*', signedIn);
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');

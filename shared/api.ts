@@ -1,12 +1,10 @@
 import type { AgreementFields } from './fields.js';
 import type { Role } from './roles.js';
 
-/** Request and response bodies of `/api`. Errors are `{ error: string }` with a German message. */
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+/**
+ * Response bodies of `/api`. Errors are `{ error: string }` with a German message. Request bodies
+ * are valibot schemas with their inferred types in shared/schemas/, one file per area.
+ */
 
 export interface SessionUser {
   username: string;
@@ -68,11 +66,6 @@ export interface AgreementDetail extends AgreementSummary {
   updatedAt: number;
 }
 
-/** PATCH /api/agreements/:id/fields */
-export interface FieldsPatch {
-  amountCents?: number;
-}
-
 export type SigningParty = 'ministry' | 'district';
 
 export interface ReleaseInfo {
@@ -101,20 +94,6 @@ export interface ScanInfo {
   sha256: string;
   uploadedBy: string;
   uploadedAt: number;
-}
-
-/** POST /api/agreements/:id/reopen */
-export interface ReopenRequest {
-  reason: string;
-}
-
-/** POST /api/agreements/:id/sign */
-export interface SignRequest {
-  /** The hash of the released text the signer saw. */
-  hash: string;
-  place: string;
-  /** The signer's password, entered again. */
-  password: string;
 }
 
 export type HistoryKind = 'created' | 'released' | 'reopened' | 'signed' | 'final' | 'scan-uploaded';

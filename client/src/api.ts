@@ -1,4 +1,6 @@
-import type { AgreementDetail, AgreementSummary, FieldsPatch, LoginRequest, SessionUser } from '../../shared/api.js';
+import type { AgreementDetail, AgreementSummary, SessionUser } from '../../shared/api.js';
+import type { LoginRequest } from '../../shared/schemas/auth.js';
+import type { FieldsPatch } from '../../shared/schemas/fields.js';
 
 /** An answer of /api that is not 2xx, with the server's German message. */
 export class ApiError extends Error {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { AgreementDetail, AgreementSummary, FieldsPatch, SessionUser } from '../../shared/api.js';
+import type { AgreementDetail, AgreementSummary, SessionUser } from '../../shared/api.js';
+import type { FieldsPatch } from '../../shared/schemas/fields.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
 import { findDistrict } from '../../shared/districts.js';
 import { validateAmountCents, type AgreementFields } from '../../shared/fields.js';

@@ -10,10 +10,10 @@ import {
   type CommentList,
   type CommentThread,
   type CommentThreadView,
-  type NewThreadRequest,
   type Participant,
 } from '../../shared/comments/types.js';
 import { commentTextProblem, normalizeCommentText } from '../../shared/comments/validate.js';
+import type { NewThreadRequest } from '../../shared/schemas/comments.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -96,7 +96,7 @@ export class CommentService {
     );
   }
 
-  async reply(user: SessionUser, agreementId: string, threadId: string, rawText: unknown): Promise<CommentThread> {
+  async reply(user: SessionUser, agreementId: string, threadId: string, rawText: string): Promise<CommentThread> {
     const record = await this.authorised(user, agreementId, 'comment');
     const text = this.text(rawText);
     const mentions = findMentions(text, await this.store.participants(record.districtId));
@@ -105,7 +105,7 @@ export class CommentService {
     }));
   }
 
-  async edit(user: SessionUser, agreementId: string, threadId: string, commentId: string, rawText: unknown): Promise<CommentThread> {
+  async edit(user: SessionUser, agreementId: string, threadId: string, commentId: string, rawText: string): Promise<CommentThread> {
     const record = await this.authorised(user, agreementId, 'comment');
     const text = this.text(rawText);
     const mentions = findMentions(text, await this.store.participants(record.districtId));
@@ -222,10 +222,10 @@ export class CommentService {
     return target;
   }
 
-  private text(raw: unknown): string {
+  private text(raw: string): string {
     const problem = commentTextProblem(raw);
     if (problem !== null) fail(400, problem, 'invalid comment text');
-    return normalizeCommentText(raw as string);
+    return normalizeCommentText(raw);
   }
 
   private comment(user: SessionUser, text: string, mentions: string[], at: number): Comment {

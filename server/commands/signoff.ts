@@ -8,13 +8,13 @@ import type {
   ScanInfo,
   SessionUser,
   SignatureInfo,
-  SignRequest,
   SigningParty,
 } from '../../shared/api.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate, normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
+import type { SignRequest } from '../../shared/schemas/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { PasswordAttempts } from '../auth/attempts.js';
 import { verifyPassword } from '../auth/password.js';

@@ -1,17 +1,8 @@
 import { Hono } from 'hono';
-import type { FieldsPatch } from '../../shared/api.js';
+import { FieldsPatchSchema } from '../../shared/schemas/fields.js';
 import type { AgreementService } from '../commands/agreements.js';
-import { fail } from '../errors.js';
-import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
-
-function parseFieldsPatch(body: unknown): FieldsPatch {
-  if (!isRecord(body)) fail(400, 'Bitte die zu ändernden Felder angeben.', 'fields patch is not an object');
-  const unknownKeys = Object.keys(body).filter((key) => key !== 'amountCents');
-  if (unknownKeys.length > 0) fail(400, 'Dieses Feld kann nicht geändert werden.', `unknown fields: ${unknownKeys.join(', ')}`);
-  if (body.amountCents === undefined) fail(400, 'Bitte die zu ändernden Felder angeben.', 'empty fields patch');
-  if (typeof body.amountCents !== 'number') fail(400, 'Bitte einen Betrag in Euro angeben, z. B. 462.800.', 'amountCents is not a number');
-  return { amountCents: body.amountCents };
-}
+import { requireSession, type AppEnv } from './context.js';
+import { jsonBody } from './jsonBody.js';
 
 export function agreementRoutes(agreements: AgreementService) {
   return new Hono<AppEnv>()
@@ -21,9 +12,8 @@ export function agreementRoutes(agreements: AgreementService) {
       const text = await agreements.text(requireSession(c).user, c.req.param('id'));
       return c.text(text, 200, { 'Content-Type': 'text/plain; charset=utf-8' });
     })
-    .patch('/:id/fields', async (c) => {
+    .patch('/:id/fields', jsonBody(FieldsPatchSchema), async (c) => {
       const { user } = requireSession(c);
-      const patch = parseFieldsPatch(await readJson(c));
-      return c.json(await agreements.setFields(user, c.req.param('id'), patch));
+      return c.json(await agreements.setFields(user, c.req.param('id'), c.req.valid('json')));
     });
 }

@@ -6,7 +6,10 @@ import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '..
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
-import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
+import { LoginRequestSchema } from '../../shared/schemas/auth.js';
+import { limitBody, MAX_LOGIN_BYTES } from './bodyLimit.js';
+import { requireSession, type AppEnv } from './context.js';
+import { jsonBody } from './jsonBody.js';
 
 export function authRoutes(
   store: Store,
@@ -18,19 +21,16 @@ export function authRoutes(
   attempts: PasswordAttempts,
 ) {
   return new Hono<AppEnv>()
-    .post('/login', async (c) => {
-      const body = await readJson(c, 4096);
-      if (!isRecord(body) || typeof body.username !== 'string' || typeof body.password !== 'string') {
-        fail(400, 'Bitte Benutzername und Passwort angeben.', 'login without username or password');
-      }
-      const account = body.username.trim().toLowerCase();
+    .post('/login', limitBody(MAX_LOGIN_BYTES), jsonBody(LoginRequestSchema), async (c) => {
+      const { username, password } = c.req.valid('json');
+      const account = username.toLowerCase();
       attempts.assertAllowed(account);
-      const user = await store.getUser(body.username.trim());
+      const user = await store.getUser(username);
       // Compare against a dummy hash for unknown users, so that timing does not reveal who exists.
-      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok) {
         attempts.recordFailure(account);
-        log.warn('login-failed', { username: body.username.slice(0, 64) });
+        log.warn('login-failed', { username: username.slice(0, 64) });
         fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
       }
       attempts.succeeded(account);

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AuthenticatedSession, Sessions } from '../auth/sessions.js';
@@ -21,6 +20,12 @@ export function requireSession(c: { get(key: 'session'): AuthenticatedSession | 
   return session;
 }
 
+/** 401 before anything else of the request is looked at: its body is nobody's business before. */
+export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  requireSession(c);
+  await next();
+});
+
 /**
  * Refuses a request whose Origin header names another site: state-changing requests and the
  * websocket upgrade (browsers always send Origin there; a missing one is a non-browser client,
@@ -40,22 +45,4 @@ export function originGuard(allowedOrigins: readonly string[]) {
     }
     await next();
   });
-}
-
-/** Reads a JSON body of at most `maxBytes`, with German errors for what is not JSON. */
-export async function readJson(c: Context<AppEnv>, maxBytes = 64 * 1024): Promise<unknown> {
-  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    fail(415, 'Die Anfrage muss JSON enthalten.', 'content-type is not application/json');
-  }
-  const text = await c.req.text();
-  if (text.length > maxBytes) fail(413, 'Die Anfrage ist zu groß.', `body of ${text.length} bytes`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    fail(400, 'Die Anfrage enthält kein gültiges JSON.', 'malformed JSON body');
-  }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

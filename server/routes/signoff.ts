@@ -1,26 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import type { SignRequest } from '../../shared/api.js';
+import { ReleaseRequestSchema, ReopenRequestSchema, SignRequestSchema } from '../../shared/schemas/signoff.js';
 import type { SignoffService } from '../commands/signoff.js';
 import { fail } from '../errors.js';
 import { pdfProblem } from '../pdf/validate.js';
-import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
-
-/** Largest signed scan accepted (10 MiB): a few scanned A4 pages. */
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
-
-function parseSignRequest(body: unknown): SignRequest {
-  if (!isRecord(body) || typeof body.hash !== 'string' || typeof body.place !== 'string' || typeof body.password !== 'string') {
-    fail(400, 'Bitte Ort, Passwort und den Prüfwert des gelesenen Textes angeben.', 'sign request needs hash, place and password');
-  }
-  if (!/^[0-9a-f]{64}$/.test(body.hash)) fail(400, 'Der Prüfwert des Textes ist ungültig.', 'hash is not SHA-256 hex');
-  return { hash: body.hash, place: body.place, password: body.password };
-}
-
-function parseReason(body: unknown): string {
-  if (!isRecord(body) || typeof body.reason !== 'string') fail(400, 'Bitte begründen Sie, warum die Vereinbarung zurückgeholt wird.', 'reopen without reason');
-  return body.reason;
-}
+import { limitBody, MAX_SCAN_BYTES } from './bodyLimit.js';
+import { requireSession, type AppEnv } from './context.js';
+import { jsonBody } from './jsonBody.js';
 
 /** A file name safe to store and to send back in Content-Disposition. */
 function cleanFilename(raw: string | undefined): string {
@@ -30,20 +15,19 @@ function cleanFilename(raw: string | undefined): string {
 
 export function signoffRoutes(signoff: SignoffService) {
   return new Hono<AppEnv>()
-    .post('/:id/release', async (c) => {
+    .post('/:id/release', jsonBody(ReleaseRequestSchema), async (c) => {
       const { user } = requireSession(c);
-      await readJson(c);
       await signoff.release(user, c.req.param('id'));
       return c.json({ ok: true });
     })
-    .post('/:id/reopen', async (c) => {
+    .post('/:id/reopen', jsonBody(ReopenRequestSchema), async (c) => {
       const { user } = requireSession(c);
-      await signoff.reopen(user, c.req.param('id'), parseReason(await readJson(c)));
+      await signoff.reopen(user, c.req.param('id'), c.req.valid('json').reason);
       return c.json({ ok: true });
     })
-    .post('/:id/sign', async (c) => {
+    .post('/:id/sign', jsonBody(SignRequestSchema), async (c) => {
       const { user } = requireSession(c);
-      await signoff.sign(user, c.req.param('id'), parseSignRequest(await readJson(c)));
+      await signoff.sign(user, c.req.param('id'), c.req.valid('json'));
       return c.json({ ok: true });
     })
     .get('/:id/released-text', async (c) => {
@@ -62,12 +46,16 @@ export function signoffRoutes(signoff: SignoffService) {
     })
     .post(
       '/:id/scans',
-      bodyLimit({ maxSize: MAX_SCAN_BYTES, onError: () => fail(413, 'Der Scan ist zu groß (höchstens 10 MiB).', 'scan over the limit') }),
-      async (c) => {
-        const { user } = requireSession(c);
+      // What first (who was checked before, app.ts): a mislabelled upload is refused before a byte is read.
+      async (c, next) => {
         if ((c.req.header('content-type') ?? '').toLowerCase().split(';')[0]?.trim() !== 'application/pdf') {
           fail(415, 'Bitte laden Sie eine PDF-Datei hoch.', 'scan content-type is not application/pdf');
         }
+        await next();
+      },
+      limitBody(MAX_SCAN_BYTES, 'Der Scan ist zu groß (höchstens 10 MiB).'),
+      async (c) => {
+        const { user } = requireSession(c);
         const data = new Uint8Array(await c.req.arrayBuffer());
         const problem = pdfProblem(data);
         if (problem) fail(415, 'Die Datei ist kein gültiges PDF.', `scan refused: ${problem}`);

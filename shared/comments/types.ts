@@ -1,3 +1,5 @@
+import type { PassageAnchor } from '../schemas/comments.js';
+
 /**
  * Comment threads on §5 project entries: what the server stores, writes into the Y.Doc (Y.Map
  * "comments", thread id → CommentThread as JSON) and answers over `/api`. Only the server writes
@@ -32,16 +34,8 @@ export interface Comment {
   deleted: boolean;
 }
 
-/**
- * A passage inside an entry: Yjs relative positions (base64 of Y.encodeRelativePosition) on the
- * entry's Y.XmlText, so concurrent edits keep it in place, and the quoted text, which finds the
- * passage again when the entry was moved (a move re-creates the entry's text in the CRDT).
- */
-export interface PassageAnchor {
-  start: string;
-  end: string;
-  quote: string;
-}
+/** A passage inside an entry; its shape is the request's (shared/schemas/comments.ts). */
+export type { PassageAnchor };
 
 export type ThreadStatus = 'open' | 'resolved';
 
@@ -77,18 +71,6 @@ export interface Participant {
   displayName: string;
   party: CommentParty;
   partyLabel: string;
-}
-
-/** POST /api/agreements/:id/comments */
-export interface NewThreadRequest {
-  entryId: string;
-  text: string;
-  passage?: PassageAnchor;
-}
-
-/** POST …/comments/:threadId/replies and PATCH …/comments/:threadId/comments/:commentId */
-export interface CommentTextRequest {
-  text: string;
 }
 
 export function isOpen(thread: Pick<CommentThread, 'status'>): boolean {

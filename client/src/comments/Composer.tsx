@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { mentionQueryAt } from '../../../shared/comments/mentions.js';
 import type { Participant } from '../../../shared/comments/types.js';
-import { commentTextProblem, MAX_COMMENT_LENGTH } from '../../../shared/comments/validate.js';
+import { MAX_COMMENT_LENGTH } from '../../../shared/comments/validate.js';
+import { CommentTextRequestSchema } from '../../../shared/schemas/comments.js';
+import { checkInput } from '../../../shared/schemas/issues.js';
 
 interface Props {
   label: string;
@@ -15,7 +17,8 @@ interface Props {
 
 /**
  * A plain-text box for a comment, with suggestions for `@` mentions (arrow keys, Enter or Tab to
- * take one). Strg+Enter sends, Escape cancels. The server checks the text again.
+ * take one). Strg+Enter sends, Escape cancels. The text is checked with the request's schema
+ * (shared/schemas/comments.ts), so the message here is the one the server would answer.
  */
 export function Composer({ label, submitLabel, initial = '', participants, autoFocus = false, onSubmit, onCancel }: Props) {
   const [text, setText] = useState(initial);
@@ -42,9 +45,9 @@ export function Composer({ label, submitLabel, initial = '', participants, autoF
   };
 
   const submit = async () => {
-    const problem = commentTextProblem(text);
-    if (problem) {
-      setError(problem);
+    const request = checkInput(CommentTextRequestSchema, { text });
+    if (!request.ok) {
+      setError(request.message);
       return;
     }
     setBusy(true);

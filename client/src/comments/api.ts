@@ -1,4 +1,5 @@
-import type { CommentList, CommentThread, NewThreadRequest, Participant } from '../../../shared/comments/types.js';
+import type { CommentList, CommentThread, Participant } from '../../../shared/comments/types.js';
+import type { NewThreadRequest } from '../../../shared/schemas/comments.js';
 import { request } from '../api.js';
 
 /** The comment commands (docs/api.md, "Kommentare"). The answers arrive live in the Y.Doc as well. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { validateAmountCents } from '../../../shared/fields.js';
-import { formatEuro, parseEuro } from '../../../shared/format.js';
+import { formatEuro } from '../../../shared/format.js';
+import { AmountInputSchema } from '../../../shared/schemas/fields.js';
+import { checkInput } from '../../../shared/schemas/issues.js';
 import { api, ApiError } from '../api.js';
 import { DialogFooter } from '../ui/DialogFooter.js';
 
@@ -32,18 +33,18 @@ export function AmountDialog(props: {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = String(new FormData(event.currentTarget).get('amount') ?? '');
-    const cents = parseEuro(input);
-    const problem = cents === null ? 'Bitte einen Betrag in Euro angeben, z. B. 462.800 oder 462.800,50.' : validateAmountCents(cents);
-    if (problem !== null || cents === null) {
-      setError(problem);
+    // The amount rule of the request (shared/schemas/fields.ts), on what was typed: the same
+    // German message as the server's, before anything is sent.
+    const amount = checkInput(AmountInputSchema, String(new FormData(event.currentTarget).get('amount') ?? ''));
+    if (!amount.ok) {
+      setError(amount.message);
       return;
     }
     setPending(true);
     setError(null);
     try {
       // The new text reaches this editor like every other one: the server writes the field into the Y.Doc.
-      await api.patchFields(agreementId, { amountCents: cents });
+      await api.patchFields(agreementId, { amountCents: amount.value });
       onClose();
     } catch (caught: unknown) {
       if (caught instanceof ApiError && caught.status === 401) onUnauthenticated();

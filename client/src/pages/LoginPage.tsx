@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../shared/api.js';
+import { LoginRequestSchema } from '../../../shared/schemas/auth.js';
+import { checkInput } from '../../../shared/schemas/issues.js';
 import { api, ApiError } from '../api.js';
 import { usePageTitle } from '../usePageTitle.js';
 
@@ -12,16 +14,15 @@ export function LoginPage({ onLogin }: { onLogin: (user: SessionUser) => void })
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!username || !password) {
-      setError('Bitte Benutzername und Passwort eingeben.');
+    const credentials = checkInput(LoginRequestSchema, { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') });
+    if (!credentials.ok) {
+      setError(credentials.message);
       return;
     }
     setPending(true);
     setError(null);
     try {
-      onLogin(await api.login({ username, password }));
+      onLogin(await api.login(credentials.value));
     } catch (caught: unknown) {
       setError(caught instanceof ApiError ? caught.message : 'Die Anmeldung ist fehlgeschlagen.');
       setPending(false);

@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
 import type { SignatureInfo } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
-import { MAX_REASON_LENGTH, reasonProblem } from '../../../shared/signoff.js';
+import { checkInput } from '../../../shared/schemas/issues.js';
+import { ReopenRequestSchema } from '../../../shared/schemas/signoff.js';
+import { MAX_REASON_LENGTH } from '../../../shared/signoff.js';
 import { DialogFooter } from '../ui/DialogFooter.js';
 import { signoffApi } from './signoffApi.js';
 import { useAction } from './useAction.js';
@@ -15,10 +17,9 @@ export function ReopenDialog(props: { agreementId: string; signatures: Signature
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
-    const problem = reasonProblem(reason);
-    if (problem) return setError(problem);
-    if (await run(() => signoffApi.reopen(agreementId, { reason }).then(() => undefined), 'Die Vereinbarung konnte nicht zurückgeholt werden.')) {
+    const request = checkInput(ReopenRequestSchema, { reason: String(new FormData(event.currentTarget).get('reason') ?? '') });
+    if (!request.ok) return setError(request.message);
+    if (await run(() => signoffApi.reopen(agreementId, request.value).then(() => undefined), 'Die Vereinbarung konnte nicht zurückgeholt werden.')) {
       onDone();
       onClose();
     }

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react';
 import type { SigningParty } from '../../../shared/api.js';
-import { MAX_PLACE_LENGTH, placeProblem, shortHash } from '../../../shared/signoff.js';
+import { checkInput } from '../../../shared/schemas/issues.js';
+import { SignRequestSchema } from '../../../shared/schemas/signoff.js';
+import { MAX_PLACE_LENGTH, shortHash } from '../../../shared/signoff.js';
 import { DialogFooter } from '../ui/DialogFooter.js';
 import { signoffApi } from './signoffApi.js';
 import { useAction } from './useAction.js';
@@ -28,11 +30,9 @@ export function SignDialog(props: {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const place = String(form.get('place') ?? '');
-    const password = String(form.get('password') ?? '');
-    const problem = placeProblem(place) ?? (password === '' ? 'Bitte geben Sie Ihr Passwort ein.' : null);
-    if (problem) return setError(problem);
-    if (await run(() => signoffApi.sign(agreementId, { hash, place, password }).then(() => undefined), 'Die Unterschrift konnte nicht gespeichert werden.')) {
+    const request = checkInput(SignRequestSchema, { place: String(form.get('place') ?? ''), password: String(form.get('password') ?? ''), hash });
+    if (!request.ok) return setError(request.message);
+    if (await run(() => signoffApi.sign(agreementId, request.value).then(() => undefined), 'Die Unterschrift konnte nicht gespeichert werden.')) {
       onDone();
       onClose();
     }

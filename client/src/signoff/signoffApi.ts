@@ -1,4 +1,5 @@
-import type { HistoryEvent, ReopenRequest, ScanInfo, SignRequest } from '../../../shared/api.js';
+import type { HistoryEvent, ScanInfo } from '../../../shared/api.js';
+import type { ReopenRequest, SignRequest } from '../../../shared/schemas/signoff.js';
 import { ApiError } from '../api.js';
 
 /** The sign-off endpoints (docs/api.md, "Zeichnung"); errors carry the server's German message. */
