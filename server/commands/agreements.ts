@@ -1,3 +1,4 @@
+import { agreementTitle } from '../../shared/agreementTitle.js';
 import * as Y from 'yjs';
 import type { AgreementDetail, AgreementSummary, FieldsPatch, SessionUser } from '../../shared/api.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
@@ -31,14 +32,13 @@ function districtName(record: AgreementRecord): string {
 }
 
 function summary(record: AgreementRecord): AgreementSummary {
-  const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
   return {
     id: record.id,
     districtId: record.districtId,
     districtName: districtName(record),
     year: record.year,
     status: record.status,
-    title: `Zielvereinbarung ${record.year} – ${partner}`,
+    title: agreementTitle(record.year, record.fields.partner),
   };
 }
 

@@ -12,9 +12,11 @@ import type {
   SigningParty,
 } from '../../shared/api.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
+import { agreementTitle } from '../../shared/agreementTitle.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
-import { berlinIsoDate, normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
+import { berlinIsoDate } from '../../shared/format.js';
+import { normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { PasswordAttempts } from '../auth/attempts.js';
 import { verifyPassword } from '../auth/password.js';
@@ -252,10 +254,9 @@ export class SignoffService {
     } finally {
       this.deps.rooms.release(room);
     }
-    const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
     return renderAgreementPdf({
       id,
-      title: `Zielvereinbarung ${record.year} – ${partner}`,
+      title: agreementTitle(record.year, record.fields.partner),
       template: getTemplate(record.templateVersion),
       fields: record.fields,
       groups,

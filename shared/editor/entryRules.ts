@@ -1,22 +1,19 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { isEntryId } from './ids.js';
 import { MAX_ENTRY_LENGTH, NODE } from './nodes.js';
+import { controlsToSpaces, LINE_CONTROL } from '../text/controls.js';
 
 /** Most project entries a §5 list may hold; far beyond any real list, it bounds abuse. */
 export const MAX_ENTRIES = 300;
 
 /**
- * Characters an entry may not hold: line breaks and other controls would let an entry print as
- * paragraphs of its own beside the template text (the text a signature covers), and bidi
- * overrides would reorder what is printed. A tab (pasted from a spreadsheet) is harmless.
+ * Characters an entry may not hold: the one-line rule of shared/text/controls.ts (a line break
+ * would let an entry print as a paragraph of its own beside the template text the signature covers).
  */
-export const LAYOUT_CONTROL = /(?!\t)[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-const LAYOUT_CONTROLS = new RegExp(LAYOUT_CONTROL.source, 'gu');
+export const LAYOUT_CONTROL = LINE_CONTROL;
 
 /** What a paste may safely bring into an entry: controls become spaces. */
-export function withoutLayoutControls(text: string): string {
-  return text.replace(LAYOUT_CONTROLS, ' ');
-}
+export const withoutLayoutControls = controlsToSpaces;
 
 /**
  * What is wrong with a §5 list node, in English for the log, or null. The server requires every
