@@ -18,8 +18,7 @@ import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate } from '../../shared/format.js';
 import { normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
-import type { PasswordAttempts } from '../auth/attempts.js';
-import { verifyPassword } from '../auth/password.js';
+import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
@@ -53,8 +52,8 @@ export interface SignoffDeps {
    * feature plugs in here; without it there are none.
    */
   openThreadCount?: (agreementId: string) => Promise<number>;
-  /** Slows down guessing of the password that signing asks for again. */
-  attempts?: PasswordAttempts;
+  /** The password check that signing asks for again (lockout and hashing cap shared with login). */
+  credentials: Credentials;
   now?: () => number;
 }
 
@@ -176,10 +175,7 @@ export class SignoffService {
     const place = request.place.trim();
     const problem = placeProblem(place);
     if (problem) fail(400, problem, 'invalid place');
-    this.deps.attempts?.assertAllowed(user.username);
-    const account = await this.deps.store.getUser(user.username);
-    if (!account || !(await verifyPassword(request.password, account.passwordHash))) {
-      this.deps.attempts?.recordFailure(user.username);
+    if (!(await this.deps.credentials.confirm(user.username, request.password))) {
       this.deps.log.warn('sign-password-wrong', { agreement: id, user: user.username });
       fail(403, 'Das Passwort ist nicht richtig. Bitte geben Sie Ihr Anmeldepasswort ein.', 'wrong password when signing');
     }

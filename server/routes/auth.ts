@@ -1,21 +1,31 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { PasswordAttempts } from '../auth/attempts.js';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.js';
+import { HTTPException } from 'hono/http-exception';
+import type { Credentials } from '../auth/credentials.js';
+import { HASHING_RETRY_AFTER_SECONDS } from '../auth/hashingGate.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/types.js';
 import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
 
+/** The peer's address; app.request() in tests has no socket. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function authRoutes(
-  store: Store,
   sessions: Sessions,
   log: Logger,
   secureCookies: boolean,
   /** Ends whatever else rides on a session (its websockets) when it is logged out. */
   onLogout: (tokenHash: string) => Promise<void>,
-  attempts: PasswordAttempts,
+  credentials: Credentials,
 ) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
@@ -23,17 +33,17 @@ export function authRoutes(
       if (!isRecord(body) || typeof body.username !== 'string' || typeof body.password !== 'string') {
         fail(400, 'Bitte Benutzername und Passwort angeben.', 'login without username or password');
       }
-      const account = body.username.trim().toLowerCase();
-      attempts.assertAllowed(account);
-      const user = await store.getUser(body.username.trim());
-      // Compare against a dummy hash for unknown users, so that timing does not reveal who exists.
-      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      if (!user || !ok) {
-        attempts.recordFailure(account);
-        log.warn('login-failed', { username: body.username.slice(0, 64) });
-        fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
+      const user = await credentials.login(body.username, body.password, clientAddress(c)).catch((error: unknown) => {
+        if (error instanceof HTTPException && error.status === 503) c.header('Retry-After', String(HASHING_RETRY_AFTER_SECONDS));
+        throw error;
+      });
+      // Another user logging in in the same browser ends the first one's session (and its
+      // websockets): the cookie is replaced, and a session nobody holds should not stay valid.
+      const previous = c.get('session');
+      if (previous && previous.user.username !== user.username) {
+        await sessions.destroy(previous.tokenHash);
+        await onLogout(previous.tokenHash);
       }
-      attempts.succeeded(account);
       const { token } = await sessions.create(user.username);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
