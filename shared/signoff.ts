@@ -1,6 +1,8 @@
 import type { SigningParty } from './api.js';
 import type { AgreementFields, SignatoryBlock } from './fields.js';
 import { ANY_CONTROL, unifyLineEnds } from './text/controls.js';
+import { withoutInvisibles } from './text/invisible.js';
+import { firstUnprintable, unprintableMessage } from './text/printable.js';
 
 export { berlinIsoDate } from './format.js';
 
@@ -9,9 +11,17 @@ export { berlinIsoDate } from './format.js';
  * the mark a signature leaves in its block, the checks on what a signer types.
  */
 
-/** NFC and "\n" line ends: the bytes a hash is computed over do not depend on how the text travelled. */
+/**
+ * NFC, "\n" line ends and no invisible characters (shared/text/invisible.ts): the bytes a hash is
+ * computed over do not depend on how the text travelled, nor on what nobody can see.
+ */
 export function normaliseCanonicalText(text: string): string {
-  return unifyLineEnds(text).normalize('NFC');
+  return withoutInvisibles(unifyLineEnds(text)).normalize('NFC');
+}
+
+/** What is kept of a place or a reason as typed: invisible characters removed, NFC, trimmed. */
+export function normaliseTypedText(text: string): string {
+  return withoutInvisibles(text).normalize('NFC').trim();
 }
 
 /** The short form of a hash shown in a signature block: its first 16 hex digits in groups of four. */
@@ -52,6 +62,8 @@ export function placeProblem(place: string): string | null {
   if (trimmed === '') return 'Bitte geben Sie den Ort der Unterzeichnung an.';
   if (trimmed.length > MAX_PLACE_LENGTH) return `Der Ort darf höchstens ${MAX_PLACE_LENGTH} Zeichen lang sein.`;
   if (ANY_CONTROL.test(trimmed)) return 'Der Ort enthält unzulässige Zeichen.';
+  const unprintable = firstUnprintable(normaliseTypedText(trimmed));
+  if (unprintable !== null) return unprintableMessage(unprintable);
   return null;
 }
 

@@ -16,7 +16,7 @@ import { agreementTitle } from '../../shared/agreementTitle.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate } from '../../shared/format.js';
-import { normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
+import { normaliseCanonicalText, normaliseTypedText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
@@ -153,7 +153,7 @@ export class SignoffService {
       const agreement = doc.getMap<unknown>(ROOT.agreement);
       agreement.set('status', decision.next);
       agreement.delete('hash');
-      const data: Record<string, string> = { reason: reason.trim() };
+      const data: Record<string, string> = { reason: normaliseTypedText(reason) };
       if (state.signed.length > 0) data.voided = state.signed.join(',');
       return {
         status: decision.next,
@@ -172,7 +172,7 @@ export class SignoffService {
     // Role and party first: nobody else's password is checked for a block they cannot sign.
     const early = decide(user, 'sign', { districtId: record.districtId, status: record.status, signed: [] });
     if (!early.ok && early.status === 403) enforce(early);
-    const place = request.place.trim();
+    const place = normaliseTypedText(request.place);
     const problem = placeProblem(place);
     if (problem) fail(400, problem, 'invalid place');
     if (!(await this.deps.credentials.confirm(user.username, request.password))) {

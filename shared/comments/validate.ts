@@ -1,5 +1,6 @@
 import { formatNumber } from '../format.js';
 import { TEXT_CONTROL, unifyLineEnds } from '../text/controls.js';
+import { withoutInvisibles } from '../text/invisible.js';
 
 /** Longest comment, in characters. Long enough for a reasoned answer, short enough to read. */
 export const MAX_COMMENT_LENGTH = 5000;
@@ -7,9 +8,9 @@ export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_QUOTE_LENGTH = 500;
 
 
-/** Line endings unified and surrounding white space trimmed: what is stored. */
+/** Line endings unified, invisible characters removed (shared/text/invisible.ts), NFC, trimmed: what is stored. */
 export function normalizeCommentText(text: string): string {
-  return unifyLineEnds(text).trim();
+  return withoutInvisibles(unifyLineEnds(text)).normalize('NFC').trim();
 }
 
 /** The German reason why a comment text cannot be saved, or null. Checks the normalized text. */

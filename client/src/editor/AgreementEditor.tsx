@@ -28,6 +28,7 @@ interface Props {
  */
 export function AgreementEditor({ detail, connection, snapshot, user, onUnauthenticated }: Props) {
   const [amountOpen, setAmountOpen] = useState(false);
+  const [refusedInput, setRefusedInput] = useState<string | null>(null);
   const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
   const status = useAgreementStatus(connection.ydoc, detail.status);
@@ -54,6 +55,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         // By role, not by the permissions at page load; the button shows only while the sheet is
         // editable (a draft, see editor.css), and the server decides in any case.
         onEditAmount: roleAllows(user, 'editAmount', detail.districtId) ? () => setAmountOpen(true) : null,
+        onRefusedInput: setRefusedInput,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
       ),
@@ -69,6 +71,15 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
     [connection, fields, comments],
   );
 
+  // The message about refused characters stays until the next change the editor accepts.
+  useEffect(() => {
+    const clear = () => setRefusedInput(null);
+    editor.on('update', clear);
+    return () => {
+      editor.off('update', clear);
+    };
+  }, [editor]);
+
   // Once the server refused the connection, nothing typed would be saved: stop editing.
   useEffect(() => {
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
@@ -79,6 +90,11 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
       <div className="editor-bar">
         <div className="editor-bar-inner">
           {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused || status !== 'draft' ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
+          {canEdit && refusedInput && (
+            <p className="form-error" role="alert">
+              {refusedInput}
+            </p>
+          )}
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />
