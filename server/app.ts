@@ -90,6 +90,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
+      const retryAfter = error.res?.headers.get('retry-after');
+      if (retryAfter) c.header('Retry-After', retryAfter);
       if (error.status >= 500) log.error('request-failed', { path: c.req.path, cause: String(error.cause) });
       else log.info('request-refused', { path: c.req.path, status: error.status, cause: String(error.cause) });
       return c.json({ error: error.message }, error.status);

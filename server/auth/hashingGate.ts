@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { failBusy } from '../errors.js';
 
 /** Password hashes computed at once, and requests that may wait for a free slot. */
 export interface HashingLimits {
@@ -26,7 +26,7 @@ export class HashingGate {
   async run<T>(hash: () => Promise<T>): Promise<T> {
     if (this.running >= this.limits.concurrent) {
       if (this.waiting.length >= this.limits.queued) {
-        fail(503, 'Der Server ist gerade ausgelastet. Bitte versuchen Sie es in wenigen Sekunden erneut.', 'password hashing is at capacity');
+        failBusy('Der Server ist gerade ausgelastet. Bitte versuchen Sie es in wenigen Sekunden erneut.', 'password hashing is at capacity', HASHING_RETRY_AFTER_SECONDS);
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {

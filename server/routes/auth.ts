@@ -2,9 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
 import type { Credentials } from '../auth/credentials.js';
-import { HASHING_RETRY_AFTER_SECONDS } from '../auth/hashingGate.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -33,10 +31,7 @@ export function authRoutes(
       if (!isRecord(body) || typeof body.username !== 'string' || typeof body.password !== 'string') {
         fail(400, 'Bitte Benutzername und Passwort angeben.', 'login without username or password');
       }
-      const user = await credentials.login(body.username, body.password, clientAddress(c)).catch((error: unknown) => {
-        if (error instanceof HTTPException && error.status === 503) c.header('Retry-After', String(HASHING_RETRY_AFTER_SECONDS));
-        throw error;
-      });
+      const user = await credentials.login(body.username, body.password, clientAddress(c));
       // Another user logging in in the same browser ends the first one's session (and its
       // websockets): the cookie is replaced, and a session nobody holds should not stay valid.
       const previous = c.get('session');
