@@ -1,10 +1,10 @@
-import { PasswordAttempts } from './auth/attempts.js';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
+import { Credentials, type CredentialOptions } from './auth/credentials.js';
 import { Sessions } from './auth/sessions.js';
 import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
@@ -34,6 +34,8 @@ export interface AppDeps {
   idleUnloadMs?: number;
   /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
   connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
+  /** Login rate per address and the cap on concurrent password hashing (server/auth/credentials.ts). */
+  credentials?: CredentialOptions;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
   openThreadCount?: (agreementId: string) => Promise<number>;
 }
@@ -65,9 +67,9 @@ export function createApp(deps: AppDeps) {
     await compactAfterApply?.(name, doc);
     await comments.afterApply(name, doc);
   };
-  const attempts = new PasswordAttempts();
+  const credentials = new Credentials(store, log, deps.credentials);
   const signoff = new SignoffService({
-    attempts,
+    credentials,
     store,
     signoff: store.signoff,
     agreements,
@@ -80,6 +82,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
+      const retryAfter = error.res?.headers.get('retry-after');
+      if (retryAfter) c.header('Retry-After', retryAfter);
       if (error.status >= 500) log.error('request-failed', { path: c.req.path, cause: String(error.cause) });
       else log.info('request-refused', { path: c.req.path, status: error.status, cause: String(error.cause) });
       return c.json({ error: error.message }, error.status);
@@ -111,7 +115,7 @@ export function createApp(deps: AppDeps) {
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
-  app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets, attempts));
+  app.route('/api', authRoutes(sessions, log, deps.secureCookies ?? false, closeSessionSockets, credentials));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));

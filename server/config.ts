@@ -14,7 +14,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     seed,
     staticDir: resolve(env.STATIC_DIR ?? './dist/client'),
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.SECURE_COOKIES === 'true',
   };
+}
+
+/** PUBLIC_URL, the address users open (e.g. "https://vereinbar.hessen.de"), checked once at start. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://vereinbar.example, got ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be http or https, got ${value}`);
+  return url.origin;
 }

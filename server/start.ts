@@ -14,10 +14,13 @@ export interface ServerOptions {
   seed: 'demo' | 'none';
   staticDir: string | null;
   demoPassword?: string;
+  /** The origin users open (PUBLIC_URL); once set (or ALLOWED_ORIGINS), Host is no longer trusted. */
+  publicUrl?: string;
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
   connectRate?: AppDeps['connectRate'];
+  credentials?: AppDeps['credentials'];
   log?: Logger;
 }
 
@@ -37,10 +40,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     staticDir: options.staticDir,
-    allowedOrigins: options.allowedOrigins ?? [],
+    allowedOrigins: [...(options.publicUrl ? [new URL(options.publicUrl).origin] : []), ...(options.allowedOrigins ?? [])],
     secureCookies: options.secureCookies ?? false,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     connectRate: options.connectRate,
+    credentials: options.credentials,
   });
   if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
 

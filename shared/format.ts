@@ -37,14 +37,34 @@ export function formatDate(isoDate: string): string {
 
 /** Server time → "25.11.2026, 14:03 Uhr" in German local time. */
 export function formatDateTime(epochMs: number): string {
-  const parts = new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = berlinParts(epochMs, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return `${get('day')}.${get('month')}.${get('year')}, ${get('hour')}:${get('minute')} Uhr`;
+}
+
+/** 12345 → "12.345": whole numbers with the German thousands separator. */
+export function formatNumber(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return `${sign}${groupThousands(String(Math.trunc(Math.abs(n))))}`;
+}
+
+function berlinParts(epochMs: number, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', ...options }).formatToParts(new Date(epochMs));
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** Server time → ISO date ("2026-11-25") in German local time, the date a signature carries. */
+export function berlinIsoDate(epochMs: number): string {
+  const get = berlinParts(epochMs, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** "gerade eben", "vor 5 Minuten", "vor 2 Stunden"; older than a day: "25.11.2026, 14:03 Uhr". */
+export function formatSince(at: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  if (seconds < 60) return 'gerade eben';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? 'vor 1 Minute' : `vor ${minutes} Minuten`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? 'vor 1 Stunde' : `vor ${hours} Stunden`;
+  return formatDateTime(at);
 }

@@ -1,4 +1,4 @@
-/** Who may do what is decided on the server (server/policies); these are the names both sides use. */
+/** The roles; who may do what with them is shared/permissions.ts. */
 export type Role = 'ministry-editor' | 'ministry-signatory' | 'district-editor' | 'district-signatory' | 'viewer';
 
 export const ROLES: readonly Role[] = ['ministry-editor', 'ministry-signatory', 'district-editor', 'district-signatory', 'viewer'];
@@ -13,11 +13,6 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 
 /** The ministry, or the id of a district (shared/districts.ts). */
 export type Party = 'ministry' | { districtId: string };
-
-/** Roles that edit the §5 list of their party's agreements while it is a draft (server/policies decides). */
-export function roleEditsBody(role: Role): boolean {
-  return role === 'ministry-editor' || role === 'district-editor';
-}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

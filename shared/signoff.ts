@@ -1,14 +1,27 @@
 import type { SigningParty } from './api.js';
 import type { AgreementFields, SignatoryBlock } from './fields.js';
+import { ANY_CONTROL, unifyLineEnds } from './text/controls.js';
+import { withoutInvisibles } from './text/invisible.js';
+import { firstUnprintable, unprintableMessage } from './text/printable.js';
+
+export { berlinIsoDate } from './format.js';
 
 /**
  * What both sides need to agree on about signing: the canonical form of the text a hash covers,
  * the mark a signature leaves in its block, the checks on what a signer types.
  */
 
-/** NFC and "\n" line ends: the bytes a hash is computed over do not depend on how the text travelled. */
+/**
+ * NFC, "\n" line ends and no invisible characters (shared/text/invisible.ts): the bytes a hash is
+ * computed over do not depend on how the text travelled, nor on what nobody can see.
+ */
 export function normaliseCanonicalText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return withoutInvisibles(unifyLineEnds(text)).normalize('NFC');
+}
+
+/** What is kept of a place or a reason as typed: invisible characters removed, NFC, trimmed. */
+export function normaliseTypedText(text: string): string {
+  return withoutInvisibles(text).normalize('NFC').trim();
 }
 
 /** The short form of a hash shown in a signature block: its first 16 hex digits in groups of four. */
@@ -42,16 +55,15 @@ export const PARTY_LABELS: Readonly<Record<SigningParty, string>> = {
 export const MAX_PLACE_LENGTH = 60;
 export const MAX_REASON_LENGTH = 1000;
 
-// Control characters and bidi overrides (the same family the entry rules refuse).
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A German message for a place a signer confirmed, or null when it is fine. */
 export function placeProblem(place: string): string | null {
   const trimmed = place.trim();
   if (trimmed === '') return 'Bitte geben Sie den Ort der Unterzeichnung an.';
   if (trimmed.length > MAX_PLACE_LENGTH) return `Der Ort darf höchstens ${MAX_PLACE_LENGTH} Zeichen lang sein.`;
-  if (FORBIDDEN.test(trimmed)) return 'Der Ort enthält unzulässige Zeichen.';
+  if (ANY_CONTROL.test(trimmed)) return 'Der Ort enthält unzulässige Zeichen.';
+  const unprintable = firstUnprintable(normaliseTypedText(trimmed));
+  if (unprintable !== null) return unprintableMessage(unprintable);
   return null;
 }
 
@@ -60,13 +72,6 @@ export function reasonProblem(reason: string): string | null {
   const trimmed = reason.trim();
   if (trimmed.length < 3) return 'Bitte begründen Sie, warum die Vereinbarung zurückgeholt wird.';
   if (trimmed.length > MAX_REASON_LENGTH) return `Die Begründung darf höchstens ${MAX_REASON_LENGTH} Zeichen lang sein.`;
-  if (FORBIDDEN.test(trimmed.replace(/\n/g, ' '))) return 'Die Begründung enthält unzulässige Zeichen.';
+  if (ANY_CONTROL.test(trimmed.replace(/\n/g, ' '))) return 'Die Begründung enthält unzulässige Zeichen.';
   return null;
-}
-
-/** Server time → ISO date ("2026-11-25") in German local time, the date a signature carries. */
-export function berlinIsoDate(epochMs: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -1,3 +1,4 @@
+import { agreementTitle } from '../../shared/agreementTitle.js';
 import * as Y from 'yjs';
 import type { AgreementDetail, AgreementSummary, SessionUser } from '../../shared/api.js';
 import type { FieldsPatch } from '../../shared/schemas/fields.js';
@@ -32,14 +33,13 @@ function districtName(record: AgreementRecord): string {
 }
 
 function summary(record: AgreementRecord): AgreementSummary {
-  const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
   return {
     id: record.id,
     districtId: record.districtId,
     districtName: districtName(record),
     year: record.year,
     status: record.status,
-    title: `Zielvereinbarung ${record.year} – ${partner}`,
+    title: agreementTitle(record.year, record.fields.partner),
   };
 }
 

@@ -17,7 +17,8 @@ import type { NewThreadRequest } from '../../shared/schemas/comments.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
-import { canComment, roleMayComment, type CommentAction } from '../policies/comments.js';
+import { roleAllows } from '../../shared/permissions.js';
+import { canComment, type CommentAction } from '../policies/comments.js';
 import type { AgreementRecord, CommentStore } from '../store/types.js';
 import type { Room } from '../sync/room.js';
 import type { RoomRegistry } from '../sync/registry.js';
@@ -209,7 +210,7 @@ export class CommentService {
   private async authorised(user: SessionUser, agreementId: string, action: CommentAction): Promise<AgreementRecord> {
     const record = await this.agreements.readable(user, agreementId);
     if (canComment(user, action, record)) return record;
-    if (!roleMayComment(user)) fail(403, 'Mit Lesezugriff können Sie Kommentare lesen, aber nicht schreiben.', `${user.username} (${user.role}) may not comment`);
+    if (!roleAllows(user, 'comment', record.districtId)) fail(403, 'Mit Lesezugriff können Sie Kommentare lesen, aber nicht schreiben.', `${user.username} (${user.role}) may not comment`);
     fail(409, 'Die Vereinbarung ist kein Entwurf mehr; Kommentare sind nur im Entwurf möglich.', `${agreementId} is ${record.status}`);
   }
 

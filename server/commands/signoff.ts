@@ -11,13 +11,14 @@ import type {
   SigningParty,
 } from '../../shared/api.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
+import { agreementTitle } from '../../shared/agreementTitle.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
-import { berlinIsoDate, normaliseCanonicalText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
+import { berlinIsoDate } from '../../shared/format.js';
+import { normaliseCanonicalText, normaliseTypedText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import type { SignRequest } from '../../shared/schemas/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
-import type { PasswordAttempts } from '../auth/attempts.js';
-import { verifyPassword } from '../auth/password.js';
+import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
@@ -50,8 +51,8 @@ export interface SignoffDeps {
    * feature plugs in here; without it there are none.
    */
   openThreadCount?: (agreementId: string) => Promise<number>;
-  /** Slows down guessing of the password that signing asks for again. */
-  attempts?: PasswordAttempts;
+  /** The password check that signing asks for again (lockout and hashing cap shared with login). */
+  credentials: Credentials;
   now?: () => number;
 }
 
@@ -151,7 +152,7 @@ export class SignoffService {
       const agreement = doc.getMap<unknown>(ROOT.agreement);
       agreement.set('status', decision.next);
       agreement.delete('hash');
-      const data: Record<string, string> = { reason: reason.trim() };
+      const data: Record<string, string> = { reason: normaliseTypedText(reason) };
       if (state.signed.length > 0) data.voided = state.signed.join(',');
       return {
         status: decision.next,
@@ -170,13 +171,10 @@ export class SignoffService {
     // Role and party first: nobody else's password is checked for a block they cannot sign.
     const early = decide(user, 'sign', { districtId: record.districtId, status: record.status, signed: [] });
     if (!early.ok && early.status === 403) enforce(early);
-    const place = request.place.trim();
+    const place = normaliseTypedText(request.place);
     const problem = placeProblem(place);
     if (problem) fail(400, problem, 'invalid place');
-    this.deps.attempts?.assertAllowed(user.username);
-    const account = await this.deps.store.getUser(user.username);
-    if (!account || !(await verifyPassword(request.password, account.passwordHash))) {
-      this.deps.attempts?.recordFailure(user.username);
+    if (!(await this.deps.credentials.confirm(user.username, request.password))) {
       this.deps.log.warn('sign-password-wrong', { agreement: id, user: user.username });
       fail(403, 'Das Passwort ist nicht richtig. Bitte geben Sie Ihr Anmeldepasswort ein.', 'wrong password when signing');
     }
@@ -251,10 +249,9 @@ export class SignoffService {
     } finally {
       this.deps.rooms.release(room);
     }
-    const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
     return renderAgreementPdf({
       id,
-      title: `Zielvereinbarung ${record.year} – ${partner}`,
+      title: agreementTitle(record.year, record.fields.partner),
       template: getTemplate(record.templateVersion),
       fields: record.fields,
       groups,

@@ -62,7 +62,7 @@ export function agreementSyncHooks(store: Store, log: Logger, now: () => number 
 
     checkUpdate({ peer, transaction, shadow, documentName }) {
       if (peer.sessionExpiresAt <= now()) return { code: CLOSE.unauthenticated, reason: 'session expired' };
-      if (!roleMayEditBody(peer.user)) return { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };
+      if (!roleMayEditBody(peer.user, peer.districtId)) return { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };
       // The lock rules first: the shadow already holds this update, so the status read below is
       // the agreement's own only once we know the update did not write it. (Checked the other
       // way round, a client that writes `status` got 4409 "not editable" instead of 4403.)

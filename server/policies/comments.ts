@@ -1,8 +1,9 @@
 import type { SessionUser } from '../../shared/api.js';
-import { can, type AgreementScope } from './agreements.js';
+import { can, type AgreementScope } from '../../shared/permissions.js';
 
 /**
- * Who may do what with the comments of an agreement: pure functions, like ./agreements.ts.
+ * Who may do what with the comments of an agreement. The rule "who comments" is shared/permissions.ts
+ * (`comment`); this adds what only concerns a single comment.
  *
  * Everyone who may read the agreement reads its comments (the ministry and the agreement's own
  * district; a district never sees another district's agreement, so never its comments). Editors
@@ -14,14 +15,9 @@ import { can, type AgreementScope } from './agreements.js';
  */
 export type CommentAction = 'read' | 'comment' | 'resolve' | 'edit' | 'delete';
 
-export function roleMayComment(user: SessionUser): boolean {
-  return user.role !== 'viewer';
-}
-
 export function canComment(user: SessionUser, action: CommentAction, agreement: AgreementScope, comment?: { authorUsername: string }): boolean {
-  if (!can(user, 'read', agreement)) return false;
-  if (action === 'read') return true;
-  if (!roleMayComment(user) || agreement.status !== 'draft') return false;
+  if (action === 'read') return can(user, 'read', agreement);
+  if (!can(user, 'comment', agreement)) return false;
   if (action === 'edit' || action === 'delete') return comment !== undefined && comment.authorUsername === user.username;
   return true;
 }

@@ -1,4 +1,5 @@
 import type { AgreementStatus, SessionUser, SigningParty } from '../../shared/api.js';
+import { roleAllows, signingPartyOf } from '../../shared/permissions.js';
 
 /**
  * The sign-off state machine, as pure functions of the user, the agreement's state and (for a
@@ -9,7 +10,8 @@ import type { AgreementStatus, SessionUser, SigningParty } from '../../shared/ap
  *     └──────reopen───────┴──────────reopen──────┘        (final: nothing, ever)
  *
  * Every command of server/commands/signoff.ts asks `decide` first, with the state it read from the
- * live document; the routes never decide anything themselves.
+ * live document; the routes never decide anything themselves. Who may take each action (the 403
+ * part) is shared/permissions.ts; this adds the 409 reasons, the release blockers and the next status.
  */
 export type SignoffAction = 'release' | 'reopen' | 'sign' | 'uploadScan';
 
@@ -32,33 +34,10 @@ export type Decision =
 
 const FINAL_MESSAGE = 'Die Vereinbarung ist von beiden Parteien unterzeichnet und kann nicht mehr geändert werden.';
 
-/** The block a user signs: the ministry's signatory the ministry's, a district's signatory only its own district's. */
-export function signingPartyOf(user: SessionUser, districtId: string): SigningParty | null {
-  if (user.role === 'ministry-signatory' && user.districtId === null) return 'ministry';
-  if (user.role === 'district-signatory' && user.districtId === districtId) return 'district';
-  return null;
-}
-
-function ownParty(user: SessionUser, districtId: string): boolean {
-  return user.districtId === null || user.districtId === districtId;
-}
+export { signingPartyOf };
 
 function refuse(status: 403 | 409, message: string, reason: string): Decision {
   return { ok: false, status, message, reason };
-}
-
-function mayAct(user: SessionUser, action: SignoffAction, districtId: string): boolean {
-  if (!ownParty(user, districtId)) return false;
-  switch (action) {
-    case 'release':
-      return user.role === 'ministry-editor' && user.districtId === null;
-    case 'reopen':
-      return user.role === 'ministry-editor' || user.role === 'district-editor';
-    case 'sign':
-      return signingPartyOf(user, districtId) !== null;
-    case 'uploadScan':
-      return user.role !== 'viewer';
-  }
 }
 
 const ROLE_MESSAGES: Readonly<Record<SignoffAction, string>> = {
@@ -73,7 +52,7 @@ const ROLE_MESSAGES: Readonly<Record<SignoffAction, string>> = {
  * `blockers` matter for a release only; without them a release is judged on role and status.
  */
 export function decide(user: SessionUser, action: SignoffAction, state: SignoffState, blockers?: ReleaseBlockers): Decision {
-  if (!mayAct(user, action, state.districtId)) {
+  if (!roleAllows(user, action, state.districtId)) {
     return refuse(403, ROLE_MESSAGES[action], `${user.username} (${user.role}) may not ${action} in ${state.districtId}`);
   }
   if (action === 'uploadScan') {

@@ -1,39 +1,43 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { PasswordAttempts } from '../auth/attempts.js';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.js';
+import type { Credentials } from '../auth/credentials.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
-import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/types.js';
 import { LoginRequestSchema } from '../../shared/schemas/auth.js';
 import { limitBody, MAX_LOGIN_BYTES } from './bodyLimit.js';
 import { requireSession, type AppEnv } from './context.js';
 import { jsonBody } from './jsonBody.js';
 
+/** The peer's address; app.request() in tests has no socket. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function authRoutes(
-  store: Store,
   sessions: Sessions,
   log: Logger,
   secureCookies: boolean,
   /** Ends whatever else rides on a session (its websockets) when it is logged out. */
   onLogout: (tokenHash: string) => Promise<void>,
-  attempts: PasswordAttempts,
+  credentials: Credentials,
 ) {
   return new Hono<AppEnv>()
     .post('/login', limitBody(MAX_LOGIN_BYTES), jsonBody(LoginRequestSchema), async (c) => {
       const { username, password } = c.req.valid('json');
-      const account = username.toLowerCase();
-      attempts.assertAllowed(account);
-      const user = await store.getUser(username);
-      // Compare against a dummy hash for unknown users, so that timing does not reveal who exists.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      if (!user || !ok) {
-        attempts.recordFailure(account);
-        log.warn('login-failed', { username: username.slice(0, 64) });
-        fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
+      const user = await credentials.login(username, password, clientAddress(c));
+      // Another user logging in in the same browser ends the first one's session (and its
+      // websockets): the cookie is replaced, and a session nobody holds should not stay valid.
+      const previous = c.get('session');
+      if (previous && previous.user.username !== user.username) {
+        await sessions.destroy(previous.tokenHash);
+        await onLogout(previous.tokenHash);
       }
-      attempts.succeeded(account);
       const { token } = await sessions.create(user.username);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

@@ -37,8 +37,10 @@ export function originGuard(allowedOrigins: readonly string[]) {
     const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';
     const origin = c.req.header('origin');
     if ((stateChanging || upgrade) && origin !== undefined) {
+      // Host is only a fallback for an unconfigured server: behind a proxy a client chooses the
+      // Host it sends, so once the public origin is configured, only the configured ones count.
       const host = c.req.header('host');
-      const own = host ? [`http://${host}`, `https://${host}`] : [];
+      const own = allowedOrigins.length === 0 && host ? [`http://${host}`, `https://${host}`] : [];
       if (!own.includes(origin) && !allowedOrigins.includes(origin)) {
         fail(403, 'Anfrage von einer fremden Seite abgelehnt.', `foreign origin ${origin}`);
       }

@@ -63,8 +63,10 @@ export function signoffRoutes(signoff: SignoffService) {
       },
     )
     .get('/:id/scans/:scanId', async (c) => {
-      const scanId = Number(c.req.param('scanId'));
-      if (!Number.isSafeInteger(scanId)) fail(404, 'Diesen Scan gibt es nicht.', 'scan id is not a number');
+      // Only the decimal form the API hands out: Number() would also take "0x1", "1e0", " 1".
+      const raw = c.req.param('scanId');
+      const scanId = /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : NaN;
+      if (Number.isNaN(scanId)) fail(404, 'Diesen Scan gibt es nicht.', `scan id ${raw.slice(0, 20)} is not an id`);
       const scan = await signoff.scan(requireSession(c).user, c.req.param('id'), scanId);
       return c.body(scan.data.buffer.slice(scan.data.byteOffset, scan.data.byteOffset + scan.data.byteLength) as ArrayBuffer, 200, {
         'Content-Type': 'application/pdf',

@@ -1,20 +1,16 @@
-import { LAYOUT_CONTROL } from '../editor/entryRules.js';
+import { formatNumber } from '../format.js';
+import { TEXT_CONTROL, unifyLineEnds } from '../text/controls.js';
+import { withoutInvisibles } from '../text/invisible.js';
 
 /** Longest comment, in characters. Long enough for a reasoned answer, short enough to read. */
 export const MAX_COMMENT_LENGTH = 5000;
 /** Longest quoted passage: an entry is at most 500 characters long. */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** Controls other than line break and tab, and bidi overrides that would reorder what is shown. */
-const FORBIDDEN = new RegExp(LAYOUT_CONTROL.source.replace('(?!\\t)', '(?![\\t\\n])'), 'u');
 
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-/** Line endings unified and surrounding white space trimmed: what is stored. */
+/** Line endings unified, invisible characters removed (shared/text/invisible.ts), NFC, trimmed: what is stored. */
 export function normalizeCommentText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  return withoutInvisibles(unifyLineEnds(text)).normalize('NFC').trim();
 }
 
 /** The German reason why a comment text cannot be saved, or null. Checks the normalized text. */
@@ -23,8 +19,8 @@ export function commentTextProblem(text: unknown): string | null {
   const normalized = normalizeCommentText(text);
   if (normalized.length === 0) return 'Bitte einen Kommentar eingeben.';
   if (normalized.length > MAX_COMMENT_LENGTH) {
-    return `Ein Kommentar darf höchstens ${formatCount(MAX_COMMENT_LENGTH)} Zeichen lang sein (dieser hat ${formatCount(normalized.length)}).`;
+    return `Ein Kommentar darf höchstens ${formatNumber(MAX_COMMENT_LENGTH)} Zeichen lang sein (dieser hat ${formatNumber(normalized.length)}).`;
   }
-  if (FORBIDDEN.test(normalized)) return 'Der Kommentar enthält unzulässige Steuerzeichen.';
+  if (TEXT_CONTROL.test(normalized)) return 'Der Kommentar enthält unzulässige Steuerzeichen.';
   return null;
 }

@@ -1,21 +1,28 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { isEntryId } from './ids.js';
 import { MAX_ENTRY_LENGTH, NODE } from './nodes.js';
+import { controlsToSpaces, LINE_CONTROL } from '../text/controls.js';
+import { hasInvisibles, withoutInvisibles } from '../text/invisible.js';
+import { firstUnprintable, unprintableMessage } from '../text/printable.js';
 
 /** Most project entries a §5 list may hold; far beyond any real list, it bounds abuse. */
 export const MAX_ENTRIES = 300;
 
 /**
- * Characters an entry may not hold: line breaks and other controls would let an entry print as
- * paragraphs of its own beside the template text (the text a signature covers), and bidi
- * overrides would reorder what is printed. A tab (pasted from a spreadsheet) is harmless.
+ * Characters an entry may not hold: the one-line rule of shared/text/controls.ts (a line break
+ * would let an entry print as a paragraph of its own beside the template text the signature covers).
  */
-export const LAYOUT_CONTROL = /(?!\t)[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-const LAYOUT_CONTROLS = new RegExp(LAYOUT_CONTROL.source, 'gu');
+export const LAYOUT_CONTROL = LINE_CONTROL;
 
-/** What a paste may safely bring into an entry: controls become spaces. */
+/** What a paste may safely bring into an entry: controls become spaces, invisibles go, NFC. */
 export function withoutLayoutControls(text: string): string {
-  return text.replace(LAYOUT_CONTROLS, ' ');
+  return withoutInvisibles(controlsToSpaces(text)).normalize('NFC');
+}
+
+/** The German message for text an entry may not hold (characters the PDF cannot print), or null. */
+export function entryTextProblem(text: string): string | null {
+  const char = firstUnprintable(withoutLayoutControls(text));
+  return char === null ? null : unprintableMessage(char);
 }
 
 /**
@@ -32,6 +39,8 @@ export function projectListProblem(list: PMNode, options: { requireIds: boolean 
     if (options.requireIds && !isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
     else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
     else if (LAYOUT_CONTROL.test(child.textContent)) problem = 'a line break or control character in a project entry';
+    else if (hasInvisibles(child.textContent)) problem = 'an invisible character in a project entry';
+    else if (firstUnprintable(child.textContent) !== null) problem = 'a character the PDF cannot print in a project entry';
     return false;
   });
   if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;

@@ -12,7 +12,7 @@ import {
   type Step,
 } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { projectListProblem, withoutLayoutControls } from './entryRules.js';
+import { entryTextProblem, projectListProblem, withoutLayoutControls } from './entryRules.js';
 import { NODE } from './nodes.js';
 
 /**
@@ -123,16 +123,37 @@ function cleanSlice(slice: Slice): Slice {
 
 export const projectListLockKey = new PluginKey('projectListLock');
 
-export function projectListLockPlugin(): Plugin {
+/** Tells the user why typed or pasted text was refused (German); the editor shows it. */
+export type RefusalListener = (message: string) => void;
+
+/**
+ * Text the PDF cannot print (shared/text/printable.ts) is refused where it enters, with a message:
+ * the filter below would refuse it too, but silently, and the user would not know why.
+ */
+function refusedInput(text: string, onRefused: RefusalListener | null): boolean {
+  const problem = entryTextProblem(text);
+  if (problem === null) return false;
+  onRefused?.(problem);
+  return true;
+}
+
+export function projectListLockPlugin(onRefused: RefusalListener | null = null): Plugin {
   return new Plugin({
     key: projectListLockKey,
     filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || (changesOnlyProjectList(tr) && keepsProjectListValid(tr)),
-    props: { transformPasted: (slice) => cleanSlice(slice) },
+    props: {
+      transformPasted: (slice) => cleanSlice(slice),
+      handlePaste: (_view, _event, slice) => refusedInput(slice.content.textBetween(0, slice.content.size, ' '), onRefused),
+      handleTextInput: (_view, _from, _to, text) => refusedInput(text, onRefused),
+    },
   });
 }
 
 /** The lock as a TipTap extension, for editors built from `schemaExtensions`. */
-export const ProjectListLock = Extension.create({
+export const ProjectListLock = Extension.create<{ onRefused: RefusalListener | null }>({
   name: 'projectListLock',
-  addProseMirrorPlugins: () => [projectListLockPlugin()],
+  addOptions: () => ({ onRefused: null }),
+  addProseMirrorPlugins() {
+    return [projectListLockPlugin(this.options.onRefused)];
+  },
 });

@@ -80,6 +80,11 @@ const forbidden: ForbiddenChange[] = [
     reason: /line break or control character/,
     change: (doc) => firstEntryText(doc).insert(firstEntryText(doc).length, '\n\nDas HMSI stellt zusätzlich 1.000.000 Euro zur Verfügung.'),
   },
+  // Issue 9, point 6: invisible characters and text the PDF cannot print (docs/api.md, Characters).
+  { name: 'hides a zero-width space and a right-to-left mark in an entry', reason: /invisible character/, change: (doc) => firstEntryText(doc).insert(3, '\u200B\u200F') },
+  { name: 'hides a soft hyphen in an entry', reason: /invisible character/, change: (doc) => firstEntryText(doc).insert(3, '\u00AD') },
+  { name: 'writes Arabic with digits into an entry', reason: /cannot print/, change: (doc) => firstEntryText(doc).insert(0, 'مشروع 2024 ') },
+  { name: 'writes an emoji into an entry', reason: /cannot print/, change: (doc) => firstEntryText(doc).insert(0, '🎉 ') },
   { name: 'makes an entry longer than the cap', reason: /longer than/, change: (doc) => firstEntryText(doc).insert(0, 'x'.repeat(600)) },
 ];
 

@@ -89,6 +89,18 @@ const refused: [string, RegExp, (doc: Y.Doc) => void][] = [
     /line break or control character/,
     (doc) => firstEntryText(doc).insert(0, text ?? ''),
   ]),
+  ...[
+    ['a zero-width space', 'Start\u200Bklar'],
+    ['a soft hyphen', 'Start\u00ADklar'],
+    ['a right-to-left mark', 'Startklar\u200F'],
+    ['an Arabic letter mark', 'Startklar\u061C'],
+    ['a byte order mark', '\uFEFFStartklar'],
+  ].map(([what, text]): [string, RegExp, (doc: Y.Doc) => void] => [`${what} in an entry`, /invisible character/, (doc) => firstEntryText(doc).insert(0, text ?? '')]),
+  ...[
+    ['Arabic', 'مشروع 2024'],
+    ['Hebrew', 'פרויקט 12'],
+    ['an emoji', 'Projekt 🎉'],
+  ].map(([what, text]): [string, RegExp, (doc: Y.Doc) => void] => [`${what} in an entry`, /cannot print/, (doc) => firstEntryText(doc).insert(0, text ?? '')]),
   ['an entry longer than the cap', /longer than 500/, (doc) => firstEntryText(doc).insert(0, 'x'.repeat(500))],
   [
     `more than ${MAX_ENTRIES} entries`,

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { Comment, Participant } from '../../../shared/comments/types.js';
-import { formatDateTime } from '../../../shared/format.js';
+import { formatDateTime, formatSince } from '../../../shared/format.js';
 import { commentApi } from './api.js';
 import { CommentText } from './CommentText.js';
 import { Composer } from './Composer.js';
-import { formatCommentTime } from './time.js';
 import type { PlacedThread } from './threadsStore.js';
 
 interface Props {
@@ -22,7 +21,7 @@ interface Props {
 function Time({ at, now }: { at: number; now: number }) {
   return (
     <time dateTime={new Date(at).toISOString()} title={formatDateTime(at)}>
-      {formatCommentTime(at, now)}
+      {formatSince(at, now)}
     </time>
   );
 }

@@ -4,7 +4,7 @@ import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { fieldsStore } from '../collab/fields.js';
 import { useAgreementStatus } from '../collab/useAgreementStatus.js';
-import { roleEditsBody } from '../../../shared/roles.js';
+import { can, roleAllows } from '../../../shared/permissions.js';
 import { CommentSidebar } from '../comments/CommentSidebar.js';
 import { CommentHighlights } from '../comments/highlights.js';
 import { threadsStore } from '../comments/threadsStore.js';
@@ -28,14 +28,16 @@ interface Props {
  */
 export function AgreementEditor({ detail, connection, snapshot, user, onUnauthenticated }: Props) {
   const [amountOpen, setAmountOpen] = useState(false);
+  const [refusedInput, setRefusedInput] = useState<string | null>(null);
   const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
   const status = useAgreementStatus(connection.ydoc, detail.status);
-  // From the role and the live status, not from the permissions at page load: an agreement that
-  // is reopened while the page is open becomes editable again without a reload.
-  const canEdit = roleEditsBody(user.role) && status === 'draft' && snapshot.refused === null;
+  // From the shared rules and the live status, not from the permissions at page load: an agreement
+  // that is reopened while the page is open becomes editable again without a reload.
+  const scope = { districtId: detail.districtId, status };
+  const canEdit = can(user, 'editBody', scope) && snapshot.refused === null;
   // Comments: the server decides (server/policies/comments.ts); this only hides what it would refuse.
-  const mayComment = user.role !== 'viewer' && status === 'draft';
+  const mayComment = can(user, 'comment', scope);
   const comments = useMemo(() => threadsStore(connection.ydoc), [connection]);
   const [showResolved, setShowResolved] = useState(false);
   const [activeThread, setActiveThread] = useState<string | null>(null);
@@ -52,7 +54,8 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         user: { name: user.displayName, color: user.color },
         // By role, not by the permissions at page load; the button shows only while the sheet is
         // editable (a draft, see editor.css), and the server decides in any case.
-        onEditAmount: user.role === 'ministry-editor' && user.districtId === null ? () => setAmountOpen(true) : null,
+        onEditAmount: roleAllows(user, 'editAmount', detail.districtId) ? () => setAmountOpen(true) : null,
+        onRefusedInput: setRefusedInput,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
       ),
@@ -68,6 +71,15 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
     [connection, fields, comments],
   );
 
+  // The message about refused characters stays until the next change the editor accepts.
+  useEffect(() => {
+    const clear = () => setRefusedInput(null);
+    editor.on('update', clear);
+    return () => {
+      editor.off('update', clear);
+    };
+  }, [editor]);
+
   // Once the server refused the connection, nothing typed would be saved: stop editing.
   useEffect(() => {
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
@@ -78,6 +90,11 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
       <div className="editor-bar">
         <div className="editor-bar-inner">
           {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused || status !== 'draft' ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
+          {canEdit && refusedInput && (
+            <p className="form-error" role="alert">
+              {refusedInput}
+            </p>
+          )}
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />
@@ -100,7 +117,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           onActivate={setActiveThread}
         />
       </main>
-      {detail.permissions.editAmount && (
+      {roleAllows(user, 'editAmount', detail.districtId) && (
         <AmountDialog
           agreementId={detail.id}
           amountCents={currentFields.amountCents}

@@ -23,6 +23,8 @@ export interface EditorSetup {
   templateVersion: string;
   user: { name: string; color: string };
   onEditAmount: (() => void) | null;
+  /** Shows why typed or pasted text was refused (characters the PDF cannot print). */
+  onRefusedInput: (message: string) => void;
 }
 
 /** Keyboard shortcuts of the project list; the toolbar shows the same ones (see toolbarActions). */
@@ -61,7 +63,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   };
   return [
     ...schemaExtensions.map((extension) => replaced[extension.name] ?? extension),
-    ProjectListLock,
+    ProjectListLock.configure({ onRefused: setup.onRefusedInput }),
     EntryIds,
     EmptyEntryHint,
     KeyboardFocus,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AgreementDetail, SessionUser, SignatureInfo, SigningParty } from '../../../shared/api.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
+import { signingPartyOf } from '../../../shared/permissions.js';
 import type { Connection } from '../collab/connection.js';
 import { HistoryList } from './HistoryList.js';
 import { ReopenDialog } from './ReopenDialog.js';
@@ -48,7 +49,7 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
   const { detail, history, error, refresh } = useLiveSignoff(initial, connection.ydoc);
   const [dialog, setDialog] = useState<'sign' | 'reopen' | null>(null);
   const releasing = useAction();
-  const party: SigningParty = user.districtId === null ? 'ministry' : 'district';
+  const party: SigningParty = signingPartyOf(user, detail.districtId) ?? (user.districtId === null ? 'ministry' : 'district');
   const signatureOf = (p: SigningParty) => detail.signatures.find((s) => s.party === p);
   const { permissions, release } = detail;
 
