@@ -94,7 +94,7 @@ export default tseslint.config(
       // FormData.get() may be a File; the dialogs are moving to the shared schemas (issue 8.1).
       '@typescript-eslint/no-base-to-string': 'off',
       // Yjs's circular imports taught its authors to fail on them; so do we (STYLE.md). The rule
-      // follows value imports: a cycle through `import type` loads fine and is not reported.
+      // follows value imports; scripts/import-cycles.mjs (also in `npm run lint`) counts types too.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
