@@ -6,7 +6,14 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    // On a busy machine every build warned that plugins took long; a newcomer's `npm install`
+    // should print nothing it cannot act on.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8787',

@@ -280,7 +280,7 @@ export class SignoffService {
           prepared = mutate(doc);
         },
         async (update) => {
-          const p = prepared as ReturnType<typeof mutate> | null;
+          const p = prepared;
           if (!p) throw new Error(`${action} of ${record.id} prepared nothing`);
           await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at: this.now(), events: p.events });
           this.deps.noteWrites(record.id, 1);

@@ -55,7 +55,7 @@ function checkTypedEntries(list: Y.XmlElement, typed: Set<Y.XmlElement>): string
   try {
     const content = [...typed].map((entry) => {
       const group = entry._item?.parent as Y.XmlElement;
-      return { type: group.nodeName, attrs: group.getAttributes() as Record<string, unknown>, content: toJSON(entry) };
+      return { type: group.nodeName, attrs: group.getAttributes(), content: toJSON(entry) };
     });
     return checkListJSON({ type: list.nodeName, attrs: list.getAttributes() as Record<string, unknown>, content });
   } catch (error: unknown) {

@@ -1,3 +1,5 @@
+import { getRandomValues } from 'lib0/webcrypto';
+
 /** Stable ids of project entries: random, URL-safe, and valid in browsers without a secure context. */
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -5,7 +7,7 @@ export const ENTRY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{5,63}$/;
 
 export function newEntryId(): string {
   const bytes = new Uint8Array(12);
-  globalThis.crypto.getRandomValues(bytes);
+  getRandomValues(bytes);
   let id = 'p-';
   for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
   return id;
