@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { initial } from './migrations/001-initial.js';
+import type { Migration } from './migrations/migration.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -11,11 +12,7 @@ import { initial } from './migrations/001-initial.js';
  * MIGRATIONS with the next version. A released step is never edited, because stores out there
  * have already run it and will never run it again.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [initial];
 

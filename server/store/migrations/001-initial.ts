@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 /**
  * Step 1: the schema as it was before migrations existed (commit 875b02e), when three scripts
