@@ -11,6 +11,7 @@ import { SignoffService } from './commands/signoff.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
+import { mountAccounts } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', originGuard(deps.allowedOrigins ?? []));
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
+  const accounts = mountAccounts(app, { store, log, attempts, rooms });
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
@@ -113,5 +115,5 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, accounts };
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { PasswordAttempts } from '../auth/attempts.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.js';
-import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
+import { currentUserFromRecord, currentUserOf } from '../auth/currentUser.js';
+import { SESSION_COOKIE, SESSION_TTL_MS, type Sessions } from '../auth/sessions.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
@@ -34,6 +35,11 @@ export function authRoutes(
         fail(401, 'Benutzername oder Passwort ist falsch.', 'wrong username or password');
       }
       attempts.succeeded(account);
+      // Told only to whoever knows the password: a deactivated account exists, but cannot log in.
+      if (!user.active) {
+        log.warn('login-inactive', { username: user.username });
+        fail(403, 'Ihr Zugang ist deaktiviert. Bitte wenden Sie sich an das Ministerium.', 'account deactivated');
+      }
       const { token } = await sessions.create(user.username);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
@@ -43,7 +49,7 @@ export function authRoutes(
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       log.info('login', { username: user.username });
-      return c.json(toSessionUser(user));
+      return c.json(currentUserFromRecord(user));
     })
     .post('/logout', async (c) => {
       const session = c.get('session');
@@ -54,5 +60,5 @@ export function authRoutes(
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
-    .get('/session', (c) => c.json(requireSession(c).user));
+    .get('/session', (c) => c.json(currentUserOf(requireSession(c))));
 }

@@ -11,11 +11,13 @@ interface DemoUser {
   role: Role;
   districtId: string | null;
   color: string;
+  /** Manages accounts (the Benutzer page): a flag on ministry users, not a role (shared/accounts/types.ts). */
+  admin?: boolean;
 }
 
 /** One user per role. Never seed these into a production store (SEED=none). */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'hmsi-referat', displayName: 'Referat AQB (HMSI)', role: 'ministry-editor', districtId: null, color: '#1d4ed8' },
+  { username: 'hmsi-referat', displayName: 'Referat AQB (HMSI)', role: 'ministry-editor', districtId: null, color: '#1d4ed8', admin: true },
   { username: 'hmsi-ministerin', displayName: 'Heike Hofmann', role: 'ministry-signatory', districtId: null, color: '#6d28d9' },
   { username: 'wmk-referat', displayName: 'Fachdienst Arbeit (Werra-Meißner-Kreis)', role: 'district-editor', districtId: 'werra-meissner-kreis', color: '#b45309' },
   { username: 'wmk-landraetin', displayName: 'Nicole Rathgeber', role: 'district-signatory', districtId: 'werra-meissner-kreis', color: '#be123c' },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { initial } from './migrations/001-initial.js';
+import { accounts } from './migrations/003-accounts.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -17,7 +18,8 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+// 003 follows 002 (rounds), which is written on another branch: the integrator puts it in between.
+export const MIGRATIONS: readonly Migration[] = [initial, accounts];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that
