@@ -1,4 +1,5 @@
-import type { AgreementDetail, AgreementSummary, FieldsPatch, LoginRequest, SessionUser } from '../../shared/api.js';
+import type { CurrentUser } from '../../shared/accounts/types.js';
+import type { AgreementDetail, AgreementSummary, FieldsPatch, LoginRequest } from '../../shared/api.js';
 
 /** An answer of /api that is not 2xx, with the server's German message. */
 export class ApiError extends Error {
@@ -51,8 +52,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
 }
 
 export const api = {
-  session: () => request<SessionUser>('GET', '/api/session'),
-  login: (credentials: LoginRequest) => request<SessionUser>('POST', '/api/login', credentials),
+  session: () => request<CurrentUser>('GET', '/api/session'),
+  login: (credentials: LoginRequest) => request<CurrentUser>('POST', '/api/login', credentials),
   logout: () => request<unknown>('POST', '/api/logout', {}),
   agreements: () => request<AgreementSummary[]>('GET', '/api/agreements'),
   agreement: (id: string) => request<AgreementDetail>('GET', `/api/agreements/${encodeURIComponent(id)}`),
