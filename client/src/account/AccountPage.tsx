@@ -1,3 +1,4 @@
+import { partyLabelOf } from '../../../shared/accounts/validate.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { useSession } from '../session.js';
 import { AppHeader } from '../ui/AppHeader.js';
@@ -25,7 +26,7 @@ export function AccountPage() {
             <dt>Benutzername</dt>
             <dd>{user.username}</dd>
             <dt>Partei</dt>
-            <dd>{user.partyLabel}</dd>
+            <dd>{partyLabelOf(user.districtId)}</dd>
             <dt>Rolle</dt>
             <dd>
               {ROLE_LABELS[user.role]}

@@ -23,8 +23,14 @@ export function EmailForm() {
 
   return (
     <form className="account-form" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={`${id}-email`}>E-Mail-Adresse</label>
-      <input id={`${id}-email`} name="email" type="email" autoComplete="email" defaultValue={user.email ?? ''} aria-invalid={error !== null} />
+      {/* The section's heading says it already; the label is for screen readers. */}
+      <label htmlFor={`${id}-email`} className="visually-hidden">
+        E-Mail-Adresse
+      </label>
+      <input id={`${id}-email`} name="email" type="email" autoComplete="email" defaultValue={user.email ?? ''} aria-invalid={error !== null} aria-describedby={`${id}-email-hint`} />
+      <p id={`${id}-email-hint`} className="field-hint">
+        Für Nachrichten aus vereinbar. Leer lassen, wenn Sie keine Adresse hinterlegen möchten.
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
