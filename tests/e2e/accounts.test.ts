@@ -114,4 +114,13 @@ describe('accounts in the browser', () => {
     expect(await dialog.locator('.user-state').innerText()).toContain('Deaktiviert');
     expect(errors).toEqual([]);
   });
+
+  it('fits a narrow screen (test-results/accounts-narrow.png)', async () => {
+    const { page } = admin;
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Benutzer', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: 'test-results/accounts-narrow.png' });
+  });
 });
