@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UserEvent, UserSummary } from '../../../shared/accounts/types.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { useSession } from '../session.js';
@@ -23,12 +23,19 @@ export function UserDialog(props: { target: UserDialogTarget | null; users: User
   const dialog = useModal(target !== null);
   const { error, setError, pending, run } = useAction(target !== null);
   const [mode, setMode] = useState<Mode>('view');
+  // Back from a form, the keyboard continues at the account's heading, not at the top of the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [returned, setReturned] = useState(false);
+  useEffect(() => {
+    if (mode === 'view' && returned) heading.current?.focus();
+  }, [mode, returned]);
   const [events, setEvents] = useState<UserEvent[] | null>(null);
   const user = target?.kind === 'user' ? users.find((u) => u.username === target.username) ?? null : null;
   const username = user?.username ?? null;
 
   useEffect(() => {
     setMode('view');
+    setReturned(false);
     setEvents(null);
     if (!username) return;
     let current = true;
@@ -45,6 +52,7 @@ export function UserDialog(props: { target: UserDialogTarget | null; users: User
     await run(async () => {
       const changed = await work();
       onChanged(changed);
+      setReturned(true);
       setMode('view');
       setEvents(await usersApi.events(changed.username));
     }, fallback);
@@ -61,6 +69,7 @@ export function UserDialog(props: { target: UserDialogTarget | null; users: User
 
   const back = () => {
     setError(null);
+    setReturned(true);
     setMode('view');
   };
   return (
@@ -74,7 +83,9 @@ export function UserDialog(props: { target: UserDialogTarget | null; users: User
       )}
       {user && (mode === 'view' || mode === 'deactivate') && (
         <div className="user-detail">
-          <h2 id="user-dialog-title">{user.displayName}</h2>
+          <h2 id="user-dialog-title" ref={heading} tabIndex={-1}>
+            {user.displayName}
+          </h2>
           <p className="user-detail-meta">
             {user.username} · {user.partyLabel} · {ROLE_LABELS[user.role]}
             {user.email && ` · ${user.email}`}
@@ -85,7 +96,7 @@ export function UserDialog(props: { target: UserDialogTarget | null; users: User
               <p className="notice-title">{user.displayName} deaktivieren?</p>
               <p className="notice-body">Alle Sitzungen enden sofort; offene Editoren werden getrennt. Das Konto bleibt mit seinem Verlauf erhalten und kann reaktiviert werden.</p>
               <div className="dialog-actions">
-                <button type="button" className="button button-quiet" onClick={back}>
+                <button type="button" className="button button-quiet" onClick={back} autoFocus>
                   Abbrechen
                 </button>
                 <button type="button" className="button button-danger" disabled={pending} onClick={() => void change(() => usersApi.deactivate(user.username), 'Der Benutzer konnte nicht deaktiviert werden.')}>
