@@ -22,7 +22,6 @@ export function UserTable({ users, onOpen }: { users: UserSummary[]; onOpen: (us
           <th scope="col">Name</th>
           <th scope="col">Partei</th>
           <th scope="col">Rolle</th>
-          <th scope="col">E-Mail</th>
           <th scope="col">Status</th>
           <th scope="col">Geändert</th>
         </tr>
@@ -35,10 +34,10 @@ export function UserTable({ users, onOpen }: { users: UserSummary[]; onOpen: (us
                 {user.displayName}
               </button>
               <span className="user-username">{user.username}</span>
+              {user.email && <span className="user-email">{user.email}</span>}
             </th>
             <td>{user.partyLabel}</td>
             <td>{ROLE_LABELS[user.role]}</td>
-            <td className="user-email">{user.email ?? '–'}</td>
             <td>
               <UserState user={user} />
             </td>
