@@ -47,8 +47,11 @@ describe('Benutzer: the ministry admin manages accounts', () => {
     expect(errorOf(await call(server, cookies.admin, 'POST', '/users', newUser('x.admin', { admin: true })))).toBe('Nur Benutzer des Ministeriums können Benutzer verwalten.');
     expect(errorOf(await call(server, cookies.admin, 'POST', '/users', newUser('x.weak', { password: 'Passwort2025!' })))).toMatch(/^Dieses Passwort ist zu leicht/);
 
+    const hers = await login(server, 'f.dorn', ONE_TIME);
     const changed = await call(server, cookies.admin, 'PATCH', '/users/f.dorn', { role: 'district-signatory', districtId: 'werra-meissner-kreis' });
     expect(changed.status).toBe(200);
+    // New rights are read at the next login: the sessions of the old ones end.
+    expect((await call(server, hers, 'GET', '/session')).status).toBe(401);
     expect(changed.body).toMatchObject({ role: 'district-signatory', districtId: 'werra-meissner-kreis', partyLabel: 'Werra-Meißner-Kreis' });
     expect((await call(server, cookies.admin, 'PATCH', '/users/f.dorn', { role: 'ministry-editor' })).status).toBe(400);
     expect((await call(server, cookies.admin, 'PATCH', '/users/niemand', { role: 'viewer' })).status).toBe(404);
