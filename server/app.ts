@@ -13,6 +13,7 @@ import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
+import { mountAccounts } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
   app.use('/api/agreements/*', signedIn);
+  const accounts = mountAccounts(app, { store, log, credentials, rooms });
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
@@ -123,5 +125,5 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, accounts };
 }

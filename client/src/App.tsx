@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { SessionUser } from '../../shared/api.js';
+import type { CurrentUser } from '../../shared/accounts/types.js';
 import { api, ApiError } from './api.js';
+import { AccountPage } from './account/AccountPage.js';
+import { FirstPasswordPage } from './account/FirstPasswordPage.js';
 import { AgreementListPage } from './pages/AgreementListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -10,8 +12,9 @@ import { Notice } from './ui/Notice.js';
 
 // The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
 const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
+const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.js')).UsersPage }));
 
-type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: SessionUser } | { kind: 'error'; message: string };
+type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: CurrentUser } | { kind: 'error'; message: string };
 
 const loginPath = (next: string) => (next === '/' ? '/anmelden' : `/anmelden?weiter=${encodeURIComponent(next)}`);
 
@@ -42,6 +45,7 @@ export function App() {
     return {
       user: state.user,
       expired,
+      update: (user: CurrentUser) => setState({ kind: 'user', user }),
       async logout() {
         try {
           await api.logout();
@@ -58,9 +62,23 @@ export function App() {
   if (route.page === 'login' || !session) {
     return state.kind === 'anonymous' ? <LoginPage onLogin={(user) => setState({ kind: 'user', user })} /> : null;
   }
+  // A one-time password opens nothing but the page to choose one's own (the server answers 403 elsewhere).
+  if (session.user.mustChangePassword) {
+    return (
+      <SessionContext.Provider value={session}>
+        <FirstPasswordPage />
+      </SessionContext.Provider>
+    );
+  }
   return (
     <SessionContext.Provider value={session}>
       {route.page === 'list' && <AgreementListPage />}
+      {route.page === 'account' && <AccountPage />}
+      {route.page === 'users' && (
+        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+          {session.user.admin ? <UsersPage /> : <NotFoundPage />}
+        </Suspense>
+      )}
       {route.page === 'agreement' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
           <AgreementPage key={route.id} id={route.id} />

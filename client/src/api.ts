@@ -1,4 +1,5 @@
-import type { AgreementDetail, AgreementSummary, SessionUser } from '../../shared/api.js';
+import type { CurrentUser } from '../../shared/accounts/types.js';
+import type { AgreementDetail, AgreementSummary } from '../../shared/api.js';
 import type { LoginRequest } from '../../shared/schemas/auth.js';
 import type { FieldsPatch } from '../../shared/schemas/fields.js';
 
@@ -53,8 +54,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
 }
 
 export const api = {
-  session: () => request<SessionUser>('GET', '/api/session'),
-  login: (credentials: LoginRequest) => request<SessionUser>('POST', '/api/login', credentials),
+  session: () => request<CurrentUser>('GET', '/api/session'),
+  login: (credentials: LoginRequest) => request<CurrentUser>('POST', '/api/login', credentials),
   logout: () => request<unknown>('POST', '/api/logout', {}),
   agreements: () => request<AgreementSummary[]>('GET', '/api/agreements'),
   agreement: (id: string) => request<AgreementDetail>('GET', `/api/agreements/${encodeURIComponent(id)}`),

@@ -30,6 +30,8 @@ export type Route =
   | { page: 'login'; next: string }
   | { page: 'list' }
   | { page: 'agreement'; id: string }
+  | { page: 'users' }
+  | { page: 'account' }
   | { page: 'notFound' };
 
 export function matchRoute(pathAndQuery: string): Route {
@@ -40,6 +42,8 @@ export function matchRoute(pathAndQuery: string): Route {
     return { page: 'login', next: next.startsWith('/') && !next.startsWith('//') ? next : '/' };
   }
   if (url.pathname === '/') return { page: 'list' };
+  if (url.pathname === '/benutzer') return { page: 'users' };
+  if (url.pathname === '/konto') return { page: 'account' };
   const agreement = /^\/vereinbarungen\/([^/]+)\/?$/.exec(url.pathname);
   if (agreement?.[1]) return { page: 'agreement', id: decodeURIComponent(agreement[1]) };
   return { page: 'notFound' };

@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { SessionUser } from '../../shared/api.js';
+import type { CurrentUser } from '../../shared/accounts/types.js';
 
 export interface Session {
-  user: SessionUser;
+  user: CurrentUser;
+  /** The server answered with a changed account (e-mail, password): show it. */
+  update(user: CurrentUser): void;
   /** Ends the session on the server and shows the login page. */
   logout(): Promise<void>;
   /** The server answered 401: the session expired; show the login page and come back here. */

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Store, UserRecord } from '../store/types.js';
+import type { Store, StoredUser } from '../store/types.js';
 import { AttemptLimit, type AttemptRate } from '../sync/attemptLimit.js';
 import { PasswordAttempts } from './attempts.js';
 import { HashingGate, type HashingLimits } from './hashingGate.js';
@@ -39,7 +39,7 @@ export class Credentials {
   }
 
   /** The user whose name and password these are; 401, or 429/503 while limited. */
-  async login(username: string, password: string, address: string): Promise<UserRecord> {
+  async login(username: string, password: string, address: string): Promise<StoredUser> {
     if (!this.perAddress.take(address)) {
       this.log.warn('login-throttled', { address });
       fail(429, 'Zu viele Anmeldeversuche von Ihrer Adresse. Bitte warten Sie eine Minute.', `too many login attempts from ${address}`);
@@ -57,7 +57,7 @@ export class Credentials {
     return (await this.check(username, password)) !== null;
   }
 
-  private async check(username: string, password: string): Promise<UserRecord | null> {
+  private async check(username: string, password: string): Promise<StoredUser | null> {
     // Reserved before anything asynchronous: see PasswordAttempts.
     const ticket = this.attempts.reserve(username.toLowerCase());
     try {

@@ -11,6 +11,8 @@ export interface AuthenticatedSession {
   user: SessionUser;
   tokenHash: string;
   expiresAt: number;
+  /** The account state read with the session on every request (migration 003). */
+  account: { admin: boolean; mustChangePassword: boolean; email: string | null };
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -52,7 +54,10 @@ export class Sessions {
       return null;
     }
     const user = await this.store.getUser(session.username);
-    return user ? { user: toSessionUser(user), tokenHash, expiresAt: session.expiresAt } : null;
+    // Deactivating deletes the sessions; an inactive user's session is refused here too, in case one was missed.
+    if (!user?.active) return null;
+    const account = { admin: user.admin && user.districtId === null, mustChangePassword: user.mustChangePassword, email: user.email };
+    return { user: toSessionUser(user), tokenHash, expiresAt: session.expiresAt, account };
   }
 
   async destroy(tokenHash: string) {

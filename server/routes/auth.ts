@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Credentials } from '../auth/credentials.js';
-import { SESSION_COOKIE, SESSION_TTL_MS, toSessionUser, type Sessions } from '../auth/sessions.js';
+import { currentUserFromRecord, currentUserOf } from '../auth/currentUser.js';
+import { SESSION_COOKIE, SESSION_TTL_MS, type Sessions } from '../auth/sessions.js';
+import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { LoginRequestSchema } from '../../shared/schemas/auth.js';
 import { limitBody, MAX_LOGIN_BYTES } from './bodyLimit.js';
@@ -38,6 +40,11 @@ export function authRoutes(
         await sessions.destroy(previous.tokenHash);
         await onLogout(previous.tokenHash);
       }
+      // Told only to whoever knows the password: a deactivated account exists, but cannot log in.
+      if (!user.active) {
+        log.warn('login-inactive', { username: user.username });
+        fail(403, 'Ihr Zugang ist deaktiviert. Bitte wenden Sie sich an das Ministerium.', 'account deactivated');
+      }
       const { token } = await sessions.create(user.username);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
@@ -47,7 +54,7 @@ export function authRoutes(
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       log.info('login', { username: user.username });
-      return c.json(toSessionUser(user));
+      return c.json(currentUserFromRecord(user));
     })
     .post('/logout', async (c) => {
       const session = c.get('session');
@@ -58,5 +65,5 @@ export function authRoutes(
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
-    .get('/session', (c) => c.json(requireSession(c).user));
+    .get('/session', (c) => c.json(currentUserOf(requireSession(c))));
 }

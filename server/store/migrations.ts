@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { initial } from './migrations/001-initial.js';
 import type { Migration } from './migrations/migration.js';
+import { accounts } from './migrations/003-accounts.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -14,7 +15,7 @@ import type { Migration } from './migrations/migration.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

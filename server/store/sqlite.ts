@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgreementStatus } from '../../shared/api.js';
 import type { AgreementFields } from '../../shared/fields.js';
-import type { Role } from '../../shared/roles.js';
 import type { Logger } from '../log.js';
 import { SqliteCommentStore } from './comments.js';
 import { migrate } from './migrations.js';
 import { SqliteSignoffStore } from './signoff.js';
+import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 
@@ -21,15 +21,6 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'OFF';
 }
 
-interface UserRow {
-  username: string;
-  display_name: string;
-  role: string;
-  district_id: string | null;
-  color: string;
-  password_hash: string;
-  created_at: number;
-}
 interface AgreementRow {
   id: string;
   district_id: string;
@@ -40,16 +31,6 @@ interface AgreementRow {
   created_at: number;
   updated_at: number;
 }
-
-const toUser = (row: UserRow): UserRecord => ({
-  username: row.username,
-  displayName: row.display_name,
-  role: row.role as Role,
-  districtId: row.district_id,
-  color: row.color,
-  passwordHash: row.password_hash,
-  createdAt: row.created_at,
-});
 
 const toAgreement = (row: AgreementRow): AgreementRecord => ({
   id: row.id,
@@ -69,6 +50,7 @@ export class SqliteStore implements Store {
   private readonly updateLog: UpdateLog;
   readonly comments: SqliteCommentStore;
   readonly signoff: SqliteSignoffStore;
+  readonly users: SqliteUserStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -88,22 +70,33 @@ export class SqliteStore implements Store {
     this.updateLog = new UpdateLog(this.db);
     this.comments = new SqliteCommentStore(this.db, this.updateLog);
     this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
+    this.users = new SqliteUserStore(this.db);
   }
 
   async getUser(username: string) {
     const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-    return row && toUser(row);
+    return row && toStoredUser(row);
   }
 
+  /** Creates or overwrites a user (seed, command line); account fields left out keep their value, or the default. */
   async putUser(user: UserRecord) {
     this.db
       .prepare(
-        `INSERT INTO users (username, display_name, role, district_id, color, password_hash, created_at)
-         VALUES (@username, @displayName, @role, @districtId, @color, @passwordHash, @createdAt)
+        `INSERT INTO users (username, display_name, role, district_id, color, password_hash, created_at, email, admin, active, must_change_password, updated_at)
+         VALUES (@username, @displayName, @role, @districtId, @color, @passwordHash, @createdAt, @email, COALESCE(@admin, 0), COALESCE(@active, 1), COALESCE(@mustChangePassword, 0), @updatedAt)
          ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-           district_id = excluded.district_id, color = excluded.color, password_hash = excluded.password_hash`,
+           district_id = excluded.district_id, color = excluded.color, password_hash = excluded.password_hash,
+           email = COALESCE(@email, email), admin = COALESCE(@admin, admin), active = COALESCE(@active, active),
+           must_change_password = COALESCE(@mustChangePassword, must_change_password), updated_at = excluded.updated_at`,
       )
-      .run(user);
+      .run({
+        ...user,
+        email: user.email ?? null,
+        admin: user.admin === undefined ? null : Number(user.admin),
+        active: user.active === undefined ? null : Number(user.active),
+        mustChangePassword: user.mustChangePassword === undefined ? null : Number(user.mustChangePassword),
+        updatedAt: user.updatedAt ?? user.createdAt,
+      });
   }
 
   async countUsers() {

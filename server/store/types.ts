@@ -1,4 +1,5 @@
 import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo } from '../../shared/api.js';
+import type { FieldChange, UserEventKind, UserEvent } from '../../shared/accounts/types.js';
 import type { CommentThread, Participant } from '../../shared/comments/types.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
@@ -18,7 +19,19 @@ export interface UserRecord {
   color: string;
   passwordHash: string;
   createdAt: number;
+  /** Account state (migration 003). Optional when written with putUser: new users get the defaults. */
+  email?: string | null;
+  /** A ministry user who manages accounts („Benutzer“). */
+  admin?: boolean;
+  /** false: cannot log in; their sessions ended when they were deactivated. */
+  active?: boolean;
+  /** Holds a one-time password: must choose their own before anything else. */
+  mustChangePassword?: boolean;
+  updatedAt?: number;
 }
+
+/** A user as read from the store: every account field present. */
+export type StoredUser = Required<UserRecord>;
 
 export interface SessionRecord {
   username: string;
@@ -62,7 +75,7 @@ export interface PendingUpdate {
 
 export interface Store {
   // users
-  getUser(username: string): Promise<UserRecord | undefined>;
+  getUser(username: string): Promise<StoredUser | undefined>;
   putUser(user: UserRecord): Promise<void>;
   countUsers(): Promise<number>;
   // sessions (only a hash of the token is stored)
@@ -90,6 +103,8 @@ export interface Store {
   readonly comments: CommentStore;
   /** Releases, signatures and scans, committed together with the agreement's new status. */
   readonly signoff: SignoffStore;
+  /** Accounts and their audit trail (the Benutzer page), each change committed with its event. */
+  readonly users: UserStore;
   close(): void;
 }
 
@@ -175,4 +190,38 @@ export interface SignoffStore {
   scans(agreementId: string): Promise<ScanInfo[]>;
   scan(agreementId: string, id: number): Promise<(ScanInfo & { data: Uint8Array }) | undefined>;
   history(agreementId: string): Promise<HistoryEvent[]>;
+}
+
+/** An audit event to record with an account change (id and time come from the store and the change). */
+export interface NewUserEvent {
+  actor: string;
+  target: string;
+  kind: UserEventKind;
+  changes?: FieldChange[];
+}
+
+/** What an account command writes; the store applies all of it and its events in one transaction. */
+export interface UserChange {
+  fields?: Partial<Pick<StoredUser, 'displayName' | 'email' | 'role' | 'districtId' | 'admin' | 'active'>>;
+  password?: { hash: string; mustChange: boolean };
+  /** Ends the user's sessions (all, or all but the one making the change) in the same transaction. */
+  endSessions?: { except: string | null };
+  events: NewUserEvent[];
+  at: number;
+}
+
+export type UserChangeOutcome = { ok: true; user: StoredUser } | { ok: false; reason: 'unknown-user' | 'last-admin' };
+
+/**
+ * Accounts and their audit trail. Every change is committed with its events; the rule that at
+ * least one active ministry admin remains is checked inside that transaction, so two admins
+ * demoting each other at the same moment cannot both succeed.
+ */
+export interface UserStore {
+  list(): Promise<StoredUser[]>;
+  /** Inserts the user with its `created` event; false when the username is taken. */
+  create(user: StoredUser, event: NewUserEvent): Promise<boolean>;
+  update(username: string, change: UserChange): Promise<UserChangeOutcome>;
+  /** Newest first; of one user, or of everyone. */
+  events(options: { target?: string; limit: number }): Promise<UserEvent[]>;
 }

@@ -74,6 +74,12 @@ describe('a store written before versioned migrations', () => {
     expect((await api(server, '/login', null, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fd-referat', password: 'falsch' }) })).status).toBe(401);
   });
 
+  it('keeps every account active, without a one-time password and without admins until one is named (step 003)', async () => {
+    const session = (await (await api(server, '/session', ministry)).json()) as { admin: boolean; mustChangePassword: boolean; email: string | null };
+    expect(session).toMatchObject({ admin: false, mustChangePassword: false, email: null });
+    expect((await api(server, '/users', ministry)).status).toBe(403);
+  });
+
   it('lists the agreements each user may see', async () => {
     const list = async (cookie: string) => ((await (await api(server, '/agreements', cookie)).json()) as AgreementSummary[]).map((a) => a.id).sort();
     expect(await list(ministry)).toEqual([FULDA, WMK].sort());

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { SessionUser } from '../../../shared/api.js';
+import type { CurrentUser } from '../../../shared/accounts/types.js';
 import { LoginRequestSchema } from '../../../shared/schemas/auth.js';
 import { checkInput } from '../../../shared/schemas/issues.js';
 import { api, ApiError } from '../api.js';
 import { usePageTitle } from '../usePageTitle.js';
 
-export function LoginPage({ onLogin }: { onLogin: (user: SessionUser) => void }) {
+export function LoginPage({ onLogin }: { onLogin: (user: CurrentUser) => void }) {
   // The username field takes the focus here, not the heading: signing in is all there is to do.
   usePageTitle('Anmelden');
   const [error, setError] = useState<string | null>(null);

@@ -1,16 +1,28 @@
 import type { ReactNode } from 'react';
-import { Link } from '../router.js';
+import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 
-/** The slim bar above every signed-in page: product name, where one is, who one is, Abmelden. */
+/** The slim bar above every signed-in page: product name, where one is, Benutzer (admins), Mein Konto, who one is, Abmelden. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { user, logout } = useSession();
+  const path = useLocation().split('?')[0];
+  const current = (href: string) => (path === href ? 'page' : undefined);
   return (
     <header className="app-header">
       <Link href="/" className="brand">
         vereinbar
       </Link>
       <div className="app-header-context">{children}</div>
+      <nav className="app-header-nav" aria-label="Verwaltung">
+        {user.admin && (
+          <Link href="/benutzer" aria-current={current('/benutzer')}>
+            Benutzer
+          </Link>
+        )}
+        <Link href="/konto" aria-current={current('/konto')}>
+          Mein Konto
+        </Link>
+      </nav>
       <div className="app-header-user">
         <span className="user-name">{user.displayName}</span>
         <span className="user-party">{user.partyLabel}</span>
