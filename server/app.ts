@@ -114,7 +114,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets, attempts));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
-  app.route('/api/agreements', signoffRoutes(signoff));
+  app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: process.env.PUBLIC_URL }));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));

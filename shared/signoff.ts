@@ -70,3 +70,15 @@ export function berlinIsoDate(epochMs: number): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** What a printed block says above a deputy's name. */
+export const DEPUTY_LABEL = 'In Vertretung';
+
+/**
+ * The name and function lines of a signature block as printed. When someone other than the named
+ * signatory signed (a deputy), the block names who actually signed, „In Vertretung" above the name.
+ */
+export function printedSignatory(block: SignatoryBlock, signerName: string | undefined): string[] {
+  if (signerName === undefined || signerName === block.name) return [block.name, ...block.functionLines];
+  return [DEPUTY_LABEL, signerName, ...block.functionLines];
+}
