@@ -1,6 +1,9 @@
 import type { NodeViewRenderer } from '@tiptap/core';
+import type * as Y from 'yjs';
+import type { SigningParty } from '../../../../shared/api.js';
 import { placeAndDate } from '../../../../shared/agreementText.js';
 import type { SignatoryBlock } from '../../../../shared/fields.js';
+import { printedSignatory } from '../../../../shared/signoff.js';
 import type { FieldsStore } from '../../collab/fields.js';
 import { lockIcon } from './templateBlockView.js';
 
@@ -11,8 +14,15 @@ function line(className: string, text: string): HTMLElement {
   return element;
 }
 
-/** One block: place and date, the space for the signature, name and function lines. */
-function signatoryBlock(block: SignatoryBlock, label: string): HTMLElement {
+/** Who signed for a party, from the signatures the server wrote into the Y.Doc (Y.Map "signatures"). */
+function signerName(signatures: Y.Map<unknown> | null, party: SigningParty): string | undefined {
+  const signature = signatures?.get(party);
+  if (typeof signature !== 'object' || signature === null || !('name' in signature)) return undefined;
+  return typeof signature.name === 'string' ? signature.name : undefined;
+}
+
+/** One block: place and date, the space for the signature, name (or „In Vertretung" and the deputy) and function lines. */
+function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label: string): HTMLElement {
   const element = document.createElement('div');
   element.className = 'signatory';
   element.setAttribute('role', 'group');
@@ -22,13 +32,13 @@ function signatoryBlock(block: SignatoryBlock, label: string): HTMLElement {
   if (block.signatureMark) space.append(line('signature-mark', block.signatureMark));
   const name = document.createElement('div');
   name.className = 'signatory-name';
-  name.append(line('signatory-line', block.name), ...block.functionLines.map((text) => line('signatory-line', text)));
+  name.append(...printedSignatory(block, signer).map((text) => line('signatory-line', text)));
   element.append(line('signature-place', placeAndDate(block)), space, name);
   return element;
 }
 
-/** The two signature blocks side by side; their values are fields the server writes. */
-export function signaturesView(fields: FieldsStore | null): NodeViewRenderer {
+/** The two signature blocks side by side; their values are fields and signatures the server writes. */
+export function signaturesView(fields: FieldsStore | null, signatures: Y.Map<unknown> | null = null): NodeViewRenderer {
   return () => {
     const dom = document.createElement('div');
     dom.className = 'signatures';
@@ -39,17 +49,21 @@ export function signaturesView(fields: FieldsStore | null): NodeViewRenderer {
       const { ministrySignatory, districtSignatory } = fields.get();
       dom.replaceChildren(
         lockIcon(),
-        signatoryBlock(ministrySignatory, 'Zeichnung des Ministeriums'),
-        signatoryBlock(districtSignatory, 'Zeichnung des Kreises oder der Stadt'),
+        signatoryBlock(ministrySignatory, signerName(signatures, 'ministry'), 'Zeichnung des Ministeriums'),
+        signatoryBlock(districtSignatory, signerName(signatures, 'district'), 'Zeichnung des Kreises oder der Stadt'),
       );
     };
     render();
     const unsubscribe = fields?.subscribe(render);
+    signatures?.observe(render);
     return {
       dom,
       update: (updated) => updated.type.name === 'signatures',
       ignoreMutation: () => true,
-      destroy: () => unsubscribe?.(),
+      destroy: () => {
+        unsubscribe?.();
+        signatures?.unobserve(render);
+      },
     };
   };
 }
