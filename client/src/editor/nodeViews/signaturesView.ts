@@ -14,6 +14,17 @@ function line(className: string, text: string): HTMLElement {
   return element;
 }
 
+/** „elektronisch unterzeichnet · SHA-256 …": wraps only after the dot, the hash stays on one line. */
+function electronicMark(mark: string): HTMLElement {
+  const element = line('signature-mark is-electronic', '');
+  const [label = '', hash = ''] = mark.split(' · ');
+  const hashPart = document.createElement('span');
+  hashPart.className = 'signature-hash';
+  hashPart.textContent = hash;
+  element.append(hash ? `${label} · ` : label, hashPart);
+  return element;
+}
+
 /** Who signed for a party, from the signatures the server wrote into the Y.Doc (Y.Map "signatures"). */
 function signerName(signatures: Y.Map<unknown> | null, party: SigningParty): string | undefined {
   const signature = signatures?.get(party);
@@ -29,7 +40,11 @@ function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label
   element.setAttribute('aria-label', label);
   const space = document.createElement('div');
   space.className = 'signature-space';
-  if (block.signatureMark) space.append(line('signature-mark', block.signatureMark));
+  if (block.signatureMark) {
+    // An electronic signature's mark is set small and plain like the PDF's; a facsimile as handwriting.
+    if (signer !== undefined) space.append(electronicMark(block.signatureMark));
+    else space.append(line('signature-mark', block.signatureMark));
+  }
   const name = document.createElement('div');
   name.className = 'signatory-name';
   name.append(...printedSignatory(block, signer).map((text) => line('signatory-line', text)));
