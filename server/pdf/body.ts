@@ -3,7 +3,7 @@ import type { ProjectListModel } from '../../shared/editor/body.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { MEASURE_TYPES } from '../../shared/measureTypes.js';
 import type { BlockId, Piece, Template } from '../../shared/template/types.js';
-import { BODY_SIZE, CONTENT_BOTTOM, CONTENT_WIDTH, GREY, MARGIN, PAGE, SHORT_LINE_WORD_SPACING, tagged, type Doc, type Struct } from './layout.js';
+import { BODY_SIZE, CONTENT_BOTTOM, CONTENT_WIDTH, GREY, MARGIN, PAGE, SECTION_NUMBER_LETTER_SPACING, tagged, type Doc, type Struct } from './layout.js';
 
 /**
  * The agreement's text as tagged PDF content: the title is H1, a section (number and heading) H2,
@@ -11,16 +11,17 @@ import { BODY_SIZE, CONTENT_BOTTOM, CONTENT_WIDTH, GREY, MARGIN, PAGE, SHORT_LIN
  */
 const plain = (p: Piece) => p.runs.map((r) => r.text).join('');
 
-function centred(doc: Doc, text: string, size: number, gapAfter: number, wordSpacing = 0) {
-  doc.font('bold').fontSize(size).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'center', wordSpacing });
+function centred(doc: Doc, text: string, size: number, gapAfter: number, characterSpacing = 0) {
+  doc.font('bold').fontSize(size).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'center', characterSpacing });
   doc.moveDown(gapAfter / size);
 }
 
 function paragraph(doc: Doc, p: Piece) {
   p.runs.forEach((run, i) => {
     doc.font(run.bold ? 'bold' : 'regular').fontSize(BODY_SIZE);
-    // pdfkit justifies a line that continues into another run badly; such paragraphs are set ragged.
-    const options = { width: CONTENT_WIDTH, align: p.runs.length > 1 ? ('left' as const) : ('justify' as const), lineGap: 2, continued: i < p.runs.length - 1 };
+    // Ragged right (Flattersatz, DIN 5008), as on screen. Justified, pdfkit would draw the words
+    // apart without their spaces, and the tagged text would read „DasHMSIverfolgt…".
+    const options = { width: CONTENT_WIDTH, align: 'left' as const, lineGap: 2, continued: i < p.runs.length - 1 };
     if (i === 0) doc.text(run.text, MARGIN.left, doc.y, options);
     else doc.text(run.text, options);
   });
@@ -42,7 +43,7 @@ function piece(doc: Doc, parent: Struct, p: Piece, next: Piece | undefined): boo
       tagged(doc, parent, 'P', () => {
         doc.font('bold').fontSize(16).fillColor('#1f3f77').text(`${first}\n${second}`, x, MARGIN.top, { width: 200, align: 'right', lineGap: -2 });
         doc.font('regular').fontSize(8.5).fillColor(GREY).text(tagline, x, doc.y + 2, { width: 200, align: 'right' });
-      });
+      }, `${first} ${second}\n${tagline}`);
       doc.fillColor('black').moveDown(3);
       return false;
     }
@@ -58,10 +59,16 @@ function piece(doc: Doc, parent: Struct, p: Piece, next: Piece | undefined): boo
       if (doc.y > CONTENT_BOTTOM - 110) doc.addPage();
       doc.moveDown(0.6);
       const heading = next?.kind === 'heading' ? plain(next) : null;
-      tagged(doc, parent, 'H2', () => {
-        centred(doc, plain(p), 12, 2, SHORT_LINE_WORD_SPACING);
-        if (heading !== null) centred(doc, heading, 12, 8);
-      });
+      tagged(
+        doc,
+        parent,
+        'H2',
+        () => {
+          centred(doc, plain(p), 12, 2, SECTION_NUMBER_LETTER_SPACING);
+          if (heading !== null) centred(doc, heading, 12, 8);
+        },
+        heading === null ? undefined : `${plain(p)} ${heading}`,
+      );
       return heading !== null;
     }
     case 'heading':

@@ -23,14 +23,20 @@ export type Doc = PDFKit.PDFDocument;
 export type Struct = PDFKit.PDFStructureElement;
 
 /**
- * Text extractors (pdftotext, a viewer's copy) drop a single space in a short line set in one run:
- * „§ 1" came out as „§1". A little extra word spacing keeps the real U+0020 a visible word gap.
+ * Text extractors (pdftotext, a viewer's copy) drop the single space of a line as short as „§ 1"
+ * and give „§1". A little letter spacing on that line keeps the real U+0020 a visible word gap.
+ * (Word spacing would not do: pdfkit then draws words apart without the space character, and the
+ * tagged text read by assistive technology would run the words together.)
  */
-export const SHORT_LINE_WORD_SPACING = 2.5;
+export const SECTION_NUMBER_LETTER_SPACING = 1.25;
 
-/** Adds a structure element (H1, P, L …) to `parent` and draws its content inside it. */
-export function tagged(doc: Doc, parent: Struct, type: string, draw: () => void): void {
-  parent.add(doc.struct(type, {}, draw));
+/**
+ * Adds a structure element (H1, P, L …) to `parent` and draws its content inside it. `actual` is
+ * the element's text for assistive technology and copying when it is drawn in several lines
+ * (pdfkit draws each line on its own, and a reader would hear „Heike HofmannStaatsministerin").
+ */
+export function tagged(doc: Doc, parent: Struct, type: string, draw: () => void, actual?: string): void {
+  parent.add(doc.struct(type, actual === undefined ? {} : { actual }, draw));
 }
 
 /** Draws page furniture (footer, watermark, rules) as an artifact that assistive technology skips. */

@@ -16,13 +16,17 @@ function signatureBlock(doc: Doc, parent: Struct, block: SignatoryBlock, signatu
     // The electronic mark in two lines ("elektronisch unterzeichnet" / "SHA-256 …"), a facsimile in one.
     const signed = signature !== undefined;
     const mark = signed ? block.signatureMark.replace(' · ', '\n') : block.signatureMark;
-    tagged(doc, parent, 'P', () =>
-      doc.font('italic').fontSize(signed ? 9 : 13).fillColor(signed ? '#1f3f77' : 'black').text(mark, x, lineY - (signed ? 28 : 20), { width }),
+    tagged(
+      doc,
+      parent,
+      'P',
+      () => doc.font('italic').fontSize(signed ? 9 : 13).fillColor(signed ? '#1f3f77' : 'black').text(mark, x, lineY - (signed ? 28 : 20), { width }),
+      block.signatureMark,
     );
   }
   artifact(doc, () => doc.moveTo(x, lineY).lineTo(x + width - 10, lineY).lineWidth(0.5).strokeColor('black').stroke());
   const lines = printedSignatory(block, signature?.name);
-  tagged(doc, parent, 'P', () => doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(lines.join('\n'), x, lineY + 6, { width, lineGap: 1 }));
+  tagged(doc, parent, 'P', () => doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(lines.join('\n'), x, lineY + 6, { width, lineGap: 1 }), lines.join('\n'));
 }
 
 /** Both blocks; the caller has made sure they share a page with the end of § 7. */

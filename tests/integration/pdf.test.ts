@@ -78,6 +78,10 @@ describe('the agreement as PDF', () => {
     expect(text).toContain('Entwurf');
     expectSignaturesWithEndOfSection7(pdf);
     renderPng(pdf, 'pdf-draft');
+    // What assistive technology reads from the tags: words with their spaces, the list as a list.
+    const tags = execFileSync('pdfinfo', ['-struct-text', join('test-results', 'pdf-draft.pdf')]).toString('utf8');
+    expect(tags).toContain('"Das HMSI verfolgt mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel');
+    expect(tags).toMatch(/LI \(block\)\n\s+Lbl \(block\)\n\s+"•"\n\s+LBody \(block\)\n\s+"DREIplus/);
   });
 
   it('names the final PDF after the day of signing, explains the record for a reader and shows a deputy „In Vertretung"', async () => {
