@@ -111,4 +111,16 @@ describe('the agreement as PDF', () => {
     expect(text).toContain('Unterzeichnet für den Landkreis Werra-Meißner-Kreis: Karl Vertreter, Eschwege');
     renderPng(pdf, 'pdf-final');
   });
+
+  it('points the record to PUBLIC_URL when the server runs behind a proxy', async () => {
+    process.env.PUBLIC_URL = 'https://vereinbar.hessen.example/';
+    const proxied = await newServer().finally(() => delete process.env.PUBLIC_URL);
+    try {
+      expect((await post(proxied, `/agreements/${WMK}/release`, await login(proxied, 'hmsi-referat'))).status).toBe(200);
+      const { pdf } = await download(proxied, await login(proxied, 'wmk-gast'));
+      expect(pages(pdf).join(' ')).toContain(`https://vereinbar.hessen.example/api/agreements/${WMK}/released-text`);
+    } finally {
+      await proxied.dispose();
+    }
+  });
 });
