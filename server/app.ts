@@ -35,6 +35,8 @@ export interface AppDeps {
   idleUnloadMs?: number;
   /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
   connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
+  /** The address users open (PUBLIC_URL), for links such as the one in the PDF's record. */
+  publicUrl?: string;
   /** Login rate per address and the cap on concurrent password hashing (server/auth/credentials.ts). */
   credentials?: CredentialOptions;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
@@ -120,7 +122,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', authRoutes(sessions, log, deps.secureCookies ?? false, closeSessionSockets, credentials));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
-  app.route('/api/agreements', signoffRoutes(signoff));
+  app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));

@@ -40,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     staticDir: options.staticDir,
+    publicUrl: options.publicUrl,
     allowedOrigins: [...(options.publicUrl ? [new URL(options.publicUrl).origin] : []), ...(options.allowedOrigins ?? [])],
     secureCookies: options.secureCookies ?? false,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,

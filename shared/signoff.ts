@@ -75,3 +75,15 @@ export function reasonProblem(reason: string): string | null {
   if (ANY_CONTROL.test(trimmed.replace(/\n/g, ' '))) return 'Die Begründung enthält unzulässige Zeichen.';
   return null;
 }
+
+/** What a printed block says above a deputy's name. */
+export const DEPUTY_LABEL = 'In Vertretung';
+
+/**
+ * The name and function lines of a signature block as printed. When someone other than the named
+ * signatory signed (a deputy), the block names who actually signed, „In Vertretung" above the name.
+ */
+export function printedSignatory(block: SignatoryBlock, signerName: string | undefined): string[] {
+  if (signerName === undefined || signerName === block.name) return [block.name, ...block.functionLines];
+  return [DEPUTY_LABEL, signerName, ...block.functionLines];
+}

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/api.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
 import { agreementTitle } from '../../shared/agreementTitle.js';
+import { findDistrict } from '../../shared/districts.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate } from '../../shared/format.js';
@@ -24,6 +25,7 @@ import type { AgreementPeer } from '../documents/hooks.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderAgreementPdf } from '../pdf/agreementPdf.js';
+import { pdfContentDisposition } from '../pdf/fileName.js';
 import { decide, may, signingPartyOf, type Decision, type ReleaseBlockers, type SignoffState } from '../policies/signoff.js';
 import type { AgreementRecord, SignoffStore, StateChange, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
@@ -238,8 +240,11 @@ export class SignoffService {
     return scan;
   }
 
-  /** The agreement as PDF: its committed text, signature blocks, and the release's record. */
-  async pdf(user: SessionUser, id: string): Promise<Uint8Array> {
+  /**
+   * The agreement as PDF: its committed text, signature blocks, and the release's record, with the
+   * Content-Disposition that names it. `baseUrl` is the public address the record points readers to.
+   */
+  async pdf(user: SessionUser, id: string, baseUrl: string): Promise<{ bytes: Uint8Array; contentDisposition: string }> {
     const record = await this.deps.agreements.readable(user, id);
     const view = await this.view(user, record);
     const room = await this.deps.rooms.get(id);
@@ -249,7 +254,7 @@ export class SignoffService {
     } finally {
       this.deps.rooms.release(room);
     }
-    return renderAgreementPdf({
+    const bytes = await renderAgreementPdf({
       id,
       title: agreementTitle(record.year, record.fields.partner),
       template: getTemplate(record.templateVersion),
@@ -258,7 +263,16 @@ export class SignoffService {
       status: record.status,
       release: view.release,
       signatures: view.signatures,
+      releasedTextUrl: `${baseUrl}/api/agreements/${encodeURIComponent(id)}/released-text`,
     });
+    const contentDisposition = pdfContentDisposition({
+      year: record.year,
+      partnerName: findDistrict(record.districtId)?.name ?? record.fields.partner.dative.replace(/^(dem|der) /, ''),
+      status: record.status,
+      signatures: view.signatures,
+      today: berlinIsoDate(this.now()),
+    });
+    return { bytes, contentDisposition };
   }
 
   /**

@@ -1,22 +1,12 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { AgreementStatus, ReleaseInfo, SignatureInfo } from '../../shared/api.js';
+import type { AgreementStatus, ReleaseInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import { STATUS_LABELS } from '../../shared/api.js';
-import { placeAndDate, renderBlock } from '../../shared/agreementText.js';
 import type { ProjectListModel } from '../../shared/editor/body.js';
-import type { AgreementFields, SignatoryBlock } from '../../shared/fields.js';
-import { formatDate, formatDateTime } from '../../shared/format.js';
-import { MEASURE_TYPES } from '../../shared/measureTypes.js';
-import { PARTY_LABELS } from '../../shared/signoff.js';
-import { BLOCKS_AFTER_LIST, BLOCKS_BEFORE_LIST, type BlockId, type Piece, type Template } from '../../shared/template/types.js';
-
-/** The fonts come from an npm package and are embedded (subset) in every PDF; never a system font. */
-const require = createRequire(import.meta.url);
-const FONT = {
-  regular: require.resolve('@fontsource/arimo/files/arimo-latin-400-normal.woff'),
-  bold: require.resolve('@fontsource/arimo/files/arimo-latin-700-normal.woff'),
-  italic: require.resolve('@fontsource/arimo/files/arimo-latin-400-italic.woff'),
-};
+import type { AgreementFields } from '../../shared/fields.js';
+import { BLOCKS_AFTER_LIST, BLOCKS_BEFORE_LIST, type Template } from '../../shared/template/types.js';
+import { blockPieces, drawPieces, pieceHeight, projectList } from './body.js';
+import { artifact, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, GREY, MARGIN, PAGE, type Doc } from './layout.js';
+import { SIGNATURE_HEIGHT, signatureBlocks, signoffRecord } from './signatures.js';
 
 export interface PdfInput {
   id: string;
@@ -27,143 +17,8 @@ export interface PdfInput {
   status: AgreementStatus;
   release: ReleaseInfo | null;
   signatures: SignatureInfo[];
-}
-
-// A4 in points, margins of about 2.5 cm left and 2 cm elsewhere (DIN 5008 leaves room to file).
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 57, bottom: 72, left: 71, right: 57 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BODY_SIZE = 11;
-const GREY = '#555555';
-
-type Doc = PDFKit.PDFDocument;
-
-function centred(doc: Doc, text: string, size: number, bold = true, gapAfter = 4) {
-  doc.font(bold ? 'bold' : 'regular').fontSize(size).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'center' });
-  doc.moveDown(gapAfter / size);
-}
-
-function piece(doc: Doc, p: Piece) {
-  const plain = p.runs.map((r) => r.text).join('');
-  switch (p.kind) {
-    case 'letterhead': {
-      const [first = '', second = '', tagline = ''] = plain.split('\n');
-      const x = PAGE.width - MARGIN.right - 200;
-      doc.font('bold').fontSize(16).fillColor('#1f3f77').text(`${first}\n${second}`, x, MARGIN.top, { width: 200, align: 'right', lineGap: -2 });
-      doc.font('regular').fontSize(8.5).fillColor(GREY).text(tagline, x, doc.y + 2, { width: 200, align: 'right' });
-      doc.fillColor('black').moveDown(3);
-      return;
-    }
-    case 'title':
-      return centred(doc, plain, 22, true, 14);
-    case 'titleLine':
-      return centred(doc, plain, 12, true, 6);
-    case 'sectionNumber':
-      // Keep a section's number and heading with its first lines.
-      if (doc.y > PAGE.height - MARGIN.bottom - 110) doc.addPage();
-      doc.moveDown(0.6);
-      return centred(doc, plain, 12, true, 2);
-    case 'heading':
-      if (plain === 'Präambel') doc.moveDown(1);
-      return centred(doc, plain, 12, true, 8);
-    case 'subheading':
-      doc.font('bold').fontSize(BODY_SIZE).text(plain, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
-      doc.moveDown(0.3);
-      return;
-    case 'amount':
-      return centred(doc, plain, 12, true, 8);
-    case 'text': {
-      const runs = p.runs;
-      runs.forEach((run, i) => {
-        doc.font(run.bold ? 'bold' : 'regular').fontSize(BODY_SIZE);
-        // pdfkit justifies a line that continues into another run badly; such paragraphs are set ragged.
-        const options = { width: CONTENT_WIDTH, align: runs.length > 1 ? ('left' as const) : ('justify' as const), lineGap: 2, continued: i < runs.length - 1 };
-        if (i === 0) doc.text(run.text, MARGIN.left, doc.y, options);
-        else doc.text(run.text, options);
-      });
-      doc.moveDown(0.6);
-      return;
-    }
-  }
-}
-
-function blocks(doc: Doc, input: PdfInput, ids: readonly BlockId[]) {
-  for (const id of ids) for (const p of renderBlock(input.template, id, input.fields)) piece(doc, p);
-}
-
-function projectList(doc: Doc, groups: ProjectListModel) {
-  for (const group of groups) {
-    doc.font('bold').fontSize(BODY_SIZE).text(MEASURE_TYPES[group.measureType], MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1 });
-    doc.moveDown(0.25);
-    for (const entry of group.entries) {
-      const y = doc.y;
-      doc.font('regular').fontSize(BODY_SIZE).text('•', MARGIN.left + 12, y, { lineBreak: false });
-      doc.text(entry.title, MARGIN.left + 28, y, { width: CONTENT_WIDTH - 28, lineGap: 1 });
-    }
-    doc.moveDown(0.6);
-  }
-}
-
-const SIGNATURE_HEIGHT = 190;
-
-/** One signature block: place and date, the space for the signature with its mark, a line, name and function. */
-function signatureBlock(doc: Doc, block: SignatoryBlock, x: number, top: number, width: number, signed: boolean) {
-  doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(placeAndDate(block), x, top, { width });
-  const lineY = top + 70;
-  if (block.signatureMark) {
-    // The electronic mark in two lines ("elektronisch unterzeichnet" / "SHA-256 …"), a facsimile in one.
-    const mark = signed ? block.signatureMark.replace(' · ', '\n') : block.signatureMark;
-    doc.font('italic').fontSize(signed ? 9 : 13).fillColor(signed ? '#1f3f77' : 'black').text(mark, x, lineY - (signed ? 28 : 20), { width });
-  }
-  doc.moveTo(x, lineY).lineTo(x + width - 10, lineY).lineWidth(0.5).strokeColor('black').stroke();
-  doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text([block.name, ...block.functionLines].join('\n'), x, lineY + 6, { width, lineGap: 1 });
-}
-
-function signatureBlocks(doc: Doc, input: PdfInput) {
-  if (doc.y + SIGNATURE_HEIGHT > PAGE.height - MARGIN.bottom) doc.addPage();
-  const top = doc.y + 24;
-  const half = CONTENT_WIDTH / 2;
-  const has = (party: 'ministry' | 'district') => input.signatures.some((s) => s.party === party);
-  signatureBlock(doc, input.fields.ministrySignatory, MARGIN.left, top, half, has('ministry'));
-  signatureBlock(doc, input.fields.districtSignatory, MARGIN.left + half + 10, top, half - 10, has('district'));
-  doc.x = MARGIN.left;
-  doc.y = top + SIGNATURE_HEIGHT - 20;
-}
-
-/** The record that lets anyone check a printed copy: hash, signers, dates. */
-function signoffRecord(doc: Doc, input: PdfInput) {
-  if (!input.release) return;
-  if (doc.y + 170 > PAGE.height - MARGIN.bottom) doc.addPage();
-  doc.moveDown(1);
-  const top = doc.y;
-  doc.moveTo(MARGIN.left, top).lineTo(PAGE.width - MARGIN.right, top).lineWidth(0.5).strokeColor(GREY).stroke();
-  doc.y = top + 8;
-  const heading = input.status === 'final' ? 'Unterzeichnungsnachweis' : 'Zur Zeichnung freigegeben';
-  doc.font('bold').fontSize(10).fillColor('black').text(heading, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.3);
-  const line = (label: string, value: string, mono = false) => {
-    doc.font('bold').fontSize(8.5).text(`${label}: `, MARGIN.left, doc.y, { width: CONTENT_WIDTH, continued: true });
-    doc.font(mono ? 'regular' : 'regular').text(value);
-  };
-  line('Freigegeben', formatDateTime(input.release.releasedAt));
-  line('SHA-256 des freigegebenen Textes', input.release.hash, true);
-  for (const s of input.signatures) {
-    line(`Unterzeichnet (${PARTY_LABELS[s.party]})`, `${s.name}, ${s.place}, ${formatDate(s.date)} (Serverzeit ${formatDateTime(s.signedAt)})`);
-  }
-  doc.moveDown(0.4);
-  doc
-    .font('regular')
-    .fontSize(8)
-    .fillColor(GREY)
-    .text(
-      'Einfache elektronische Signatur mit Prüfpfad (vereinbar). Der Prüfwert ist der SHA-256 des bei der Freigabe eingefrorenen Textes in UTF-8 (NFC, Zeilenenden \\n), mit leeren Ort-, Datums- und Zeichnungsangaben; der Text ist unter /api/agreements/' +
-        input.id +
-        '/released-text abrufbar. Beide Unterschriften tragen denselben Prüfwert.',
-      MARGIN.left,
-      doc.y,
-      { width: CONTENT_WIDTH, lineGap: 1 },
-    );
-  doc.fillColor('black');
+  /** Full address of the released text, printed in the record for anyone who checks a copy. */
+  releasedTextUrl: string;
 }
 
 /** Drawn over the finished page, translucent, so that no text can hide it. */
@@ -182,24 +37,31 @@ function footers(doc: Doc, input: PdfInput) {
     doc.switchToPage(range.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    if (input.status === 'draft') watermark(doc);
-    const y = PAGE.height - 45;
-    doc.font('regular').fontSize(8).fillColor(GREY);
-    doc.text(`${input.title} · ${STATUS_LABELS[input.status]}`, MARGIN.left, y, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
-    doc.text(`Seite ${i + 1} von ${range.count}`, MARGIN.left, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    artifact(doc, () => {
+      if (input.status === 'draft') watermark(doc);
+      const y = PAGE.height - 45;
+      doc.font('regular').fontSize(8).fillColor(GREY);
+      doc.text(`${input.title} · ${STATUS_LABELS[input.status]}`, MARGIN.left, y, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
+      doc.text(`Seite ${i + 1} von ${range.count}`, MARGIN.left, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor('black');
 }
 
-/** The agreement as an A4 PDF, laid out like the printed reference; no browser involved. */
+/**
+ * The agreement as a tagged A4 PDF (PDF/UA-style structure: headings, paragraphs, a list, German
+ * as its language, the title shown), laid out like the printed reference; no browser involved.
+ */
 export function renderAgreementPdf(input: PdfInput): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
     font: FONT.regular,
+    tagged: true,
     lang: 'de-DE',
+    pdfVersion: '1.7',
     displayTitle: true,
     info: { Title: input.title, Author: input.template.ministry.name, Creator: 'vereinbar', Subject: STATUS_LABELS[input.status] },
   });
@@ -212,12 +74,23 @@ export function renderAgreementPdf(input: PdfInput): Promise<Uint8Array> {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   doc.font('regular');
-  blocks(doc, input, BLOCKS_BEFORE_LIST);
-  projectList(doc, input.groups);
-  blocks(doc, input, BLOCKS_AFTER_LIST);
-  signatureBlocks(doc, input);
-  signoffRecord(doc, input);
+  drawPieces(doc, root, blockPieces(input.template, input.fields, BLOCKS_BEFORE_LIST));
+  projectList(doc, root, input.groups);
+  const closing = blockPieces(input.template, input.fields, BLOCKS_AFTER_LIST.slice(0, -1));
+  const last = blockPieces(input.template, input.fields, BLOCKS_AFTER_LIST.slice(-1));
+  drawPieces(doc, root, closing);
+  // German contract practice: the signatures never stand alone on a page. The last section is
+  // short, so it moves to the next page with them whenever they would not fit after it.
+  const lastHeight = last.reduce((sum, p) => sum + pieceHeight(doc, p), 0) + 24;
+  if (doc.y + lastHeight + SIGNATURE_HEIGHT > CONTENT_BOTTOM) doc.addPage();
+  drawPieces(doc, root, last);
+  signatureBlocks(doc, root, input.fields.ministrySignatory, input.fields.districtSignatory, input.signatures);
+  const partyFor: Record<SigningParty, string> = { ministry: input.template.ministry.nominative, district: input.fields.partner.accusative };
+  signoffRecord(doc, root, { status: input.status, release: input.release, signatures: input.signatures, partyFor, releasedTextUrl: input.releasedTextUrl });
+  root.end();
   footers(doc, input);
   doc.end();
   return done;

@@ -13,7 +13,12 @@ function cleanFilename(raw: string | undefined): string {
   return name === '' ? 'scan.pdf' : name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`;
 }
 
-export function signoffRoutes(signoff: SignoffService) {
+export interface SignoffRouteOptions {
+  /** The address users reach the app at (PUBLIC_URL), if it differs from what the request says. */
+  publicUrl?: string | undefined;
+}
+
+export function signoffRoutes(signoff: SignoffService, options: SignoffRouteOptions = {}) {
   return new Hono<AppEnv>()
     .post('/:id/release', jsonBody(ReleaseRequestSchema), async (c) => {
       const { user } = requireSession(c);
@@ -37,10 +42,12 @@ export function signoffRoutes(signoff: SignoffService) {
     .get('/:id/history', async (c) => c.json(await signoff.history(requireSession(c).user, c.req.param('id'))))
     .get('/:id/pdf', async (c) => {
       const id = c.req.param('id');
-      const bytes = await signoff.pdf(requireSession(c).user, id);
+      // The record in the PDF gives the full address; behind a proxy only PUBLIC_URL knows it.
+      const baseUrl = (options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+      const { bytes, contentDisposition } = await signoff.pdf(requireSession(c).user, id, baseUrl);
       return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `inline; filename="${id}.pdf"`,
+        'Content-Disposition': contentDisposition,
         'Cache-Control': 'no-store',
       });
     })

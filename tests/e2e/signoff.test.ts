@@ -72,7 +72,7 @@ describe('signing an agreement in the browser', () => {
     execFileSync('pdftoppm', ['-r', '70', '-png', '-f', String(pages), '-l', String(pages), 'test-results/signed-agreement.pdf', 'test-results/signed-agreement-p']);
     const text = execFileSync('pdftotext', ['test-results/signed-agreement.pdf', '-']).toString().replace(/\s+/g, ' ');
     const hash = await page.getByTestId('release-hash').textContent();
-    expect(text).toContain(`SHA-256 des freigegebenen Textes: ${hash ?? ''}`);
+    expect(text).toContain(`Prüfwert (SHA-256) des freigegebenen Textes: ${hash ?? ''}`);
     await page.locator('.signoff').screenshot({ path: 'test-results/signoff-panel.png' });
   });
 });

@@ -102,7 +102,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         </div>
       </div>
       <main className="sheet-area has-comments">
-        <article className={`sheet${canEdit ? ' is-editable' : ''}`}>
+        <article className={`sheet${canEdit ? ' is-editable' : ''}`} data-status={status}>
           <EditorContent editor={editor} />
         </article>
         <CommentSidebar

@@ -7,8 +7,10 @@ import { EntryIds } from '../../../shared/editor/entryIds.js';
 import { ProjectListLock } from '../../../shared/editor/lock.js';
 import { MeasureGroup, ProjectEntry, Signatures, TemplateBlock } from '../../../shared/editor/nodes.js';
 import { BODY_FIELD, schemaExtensions } from '../../../shared/editor/schema.js';
+import { ROOT } from '../../../shared/protocol.js';
 import type { FieldsStore } from '../collab/fields.js';
 import { addProject, moveProject, removeProject, splitProject } from './commands/entries.js';
+import { CopyPrintedText } from './copyPrintedText.js';
 import { EmptyEntryHint } from './emptyEntryHint.js';
 import { KeyboardFocus } from './keyboardFocus.js';
 import { measureGroupView } from './nodeViews/measureGroupView.js';
@@ -57,7 +59,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   };
   const replaced: Record<string, AnyExtension> = {
     [TemplateBlock.name]: TemplateBlock.extend({ addNodeView: () => templateBlockView(templateOptions) }),
-    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields) }),
+    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields, setup.ydoc.getMap(ROOT.signatures)) }),
     [MeasureGroup.name]: MeasureGroup.extend({ addNodeView: () => measureGroupView }),
     [ProjectEntry.name]: ProjectEntryWithKeys,
   };
@@ -67,6 +69,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
     EntryIds,
     EmptyEntryHint,
     KeyboardFocus,
+    CopyPrintedText,
     // Collaboration brings y-undo: undo and redo reach only this user's own changes.
     Collaboration.configure({ document: setup.ydoc, field: BODY_FIELD }),
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user }),
