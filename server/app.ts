@@ -5,10 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Sessions } from './auth/sessions.js';
+import { AgreementDetails } from './commands/agreementDetail.js';
 import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
 import { SignoffService } from './commands/signoff.js';
-import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
+import { CommentTitlesExtension } from './documents/commentTitles.js';
+import { agreementSyncHooks } from './documents/hooks.js';
+import type { AgreementPeer } from './documents/peer.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { authRoutes } from './routes/auth.js';
@@ -61,18 +64,15 @@ export function createApp(deps: AppDeps) {
   // flood of tiny frames, and ws closes it with 1008 (its default allows 16,384).
   wss.options.maxFragments = MAX_FRAGMENTS;
 
-  const hooks = agreementSyncHooks(store, log);
+  const commentStore = CommentStore.on(store);
+  // What happens around a sync, in order: persistence and compaction, the lock rules, then the
+  // comment threads' memory of their entries' titles (server/documents/).
+  const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(commentStore, log)]);
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
   const sessions = new Sessions(store);
-  const agreements = new AgreementService(store, rooms, log, hooks.noteWrites);
-  const comments = new CommentService(agreements, CommentStore.on(store), rooms, log, hooks.noteWrites);
-  agreements.useOpenThreadCount((id) => comments.openThreadCount(id));
-  // After every applied batch, comment threads remember the title of their entry (for when it is deleted).
-  const compactAfterApply = hooks.afterApply;
-  hooks.afterApply = async (name, doc) => {
-    await compactAfterApply?.(name, doc);
-    await comments.afterApply(name, doc);
-  };
+  const agreements = new AgreementService(store, rooms, log);
+  const comments = new CommentService(agreements, commentStore, rooms, log);
+  const openThreadCount = deps.openThreadCount ?? ((id: string) => comments.openThreadCount(id));
   const attempts = new PasswordAttempts();
   const signoff = new SignoffService({
     attempts,
@@ -81,10 +81,9 @@ export function createApp(deps: AppDeps) {
     agreements,
     rooms,
     log,
-    noteWrites: hooks.noteWrites,
-    openThreadCount: deps.openThreadCount ?? ((id) => comments.openThreadCount(id)),
+    openThreadCount,
   });
-  agreements.useSignoff((user, record) => signoff.view(user, record));
+  const details = new AgreementDetails({ agreements, signoff: (user, record) => signoff.view(user, record), openThreadCount: (id) => comments.openThreadCount(id) });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -116,12 +115,12 @@ export function createApp(deps: AppDeps) {
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
   app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets, attempts));
-  app.route('/api/agreements', agreementRoutes(agreements));
+  app.route('/api/agreements', agreementRoutes(agreements, details));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, details };
 }

@@ -19,7 +19,7 @@ import { getTemplate } from '../../shared/template/index.js';
 import type { PasswordAttempts } from '../auth/attempts.js';
 import { verifyPassword } from '../auth/password.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
-import type { AgreementPeer } from '../documents/hooks.js';
+import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderAgreementPdf } from '../pdf/agreementPdf.js';
@@ -45,7 +45,6 @@ export interface SignoffDeps {
   agreements: AgreementService;
   rooms: RoomRegistry<AgreementPeer>;
   log: Logger;
-  noteWrites: (agreementId: string, count: number) => void;
   /**
    * Open comment threads of an agreement: a release waits until they are resolved. The comments
    * feature plugs in here; without it there are none.
@@ -245,13 +244,7 @@ export class SignoffService {
   async pdf(user: SessionUser, id: string): Promise<Uint8Array> {
     const record = await this.deps.agreements.readable(user, id);
     const view = await this.view(user, record);
-    const room = await this.deps.rooms.get(id);
-    let groups;
-    try {
-      groups = readProjectList(room.doc);
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    const groups = await this.deps.rooms.use(id, (room) => readProjectList(room.doc));
     const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
     return renderAgreementPdf({
       id,
@@ -276,10 +269,9 @@ export class SignoffService {
     action: string,
     mutate: (doc: Y.Doc) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at'> & { commit: (change: StateChange) => Promise<void> },
   ): Promise<void> {
-    const room = await this.deps.rooms.get(record.id);
-    try {
+    await this.deps.rooms.use(record.id, (room) => {
       let prepared: ReturnType<typeof mutate> | null = null;
-      await room.submitServerChange(
+      return room.submitServerChange(
         (doc) => {
           prepared = mutate(doc);
         },
@@ -287,11 +279,8 @@ export class SignoffService {
           const p = prepared as ReturnType<typeof mutate> | null;
           if (!p) throw new Error(`${action} of ${record.id} prepared nothing`);
           await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at: this.now(), events: p.events });
-          this.deps.noteWrites(record.id, 1);
         },
       );
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { FieldsPatch } from '../../shared/api.js';
+import type { AgreementDetails } from '../commands/agreementDetail.js';
 import type { AgreementService } from '../commands/agreements.js';
 import { fail } from '../errors.js';
 import { isRecord, readJson, requireSession, type AppEnv } from './context.js';
@@ -13,10 +14,10 @@ function parseFieldsPatch(body: unknown): FieldsPatch {
   return { amountCents: body.amountCents };
 }
 
-export function agreementRoutes(agreements: AgreementService) {
+export function agreementRoutes(agreements: AgreementService, details: AgreementDetails) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await agreements.list(requireSession(c).user)))
-    .get('/:id', async (c) => c.json(await agreements.detail(requireSession(c).user, c.req.param('id'))))
+    .get('/:id', async (c) => c.json(await details.detail(requireSession(c).user, c.req.param('id'))))
     .get('/:id/text', async (c) => {
       const text = await agreements.text(requireSession(c).user, c.req.param('id'));
       return c.text(text, 200, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -24,6 +25,7 @@ export function agreementRoutes(agreements: AgreementService) {
     .patch('/:id/fields', async (c) => {
       const { user } = requireSession(c);
       const patch = parseFieldsPatch(await readJson(c));
-      return c.json(await agreements.setFields(user, c.req.param('id'), patch));
+      await agreements.setFields(user, c.req.param('id'), patch);
+      return c.json(await details.detail(user, c.req.param('id')));
     });
 }

@@ -5,15 +5,16 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE, MAX_MESSAGE_BYTES, MESSAGE } from '../../shared/protocol.js';
 import { awarenessClientIds, rewriteAwarenessUpdate } from './awareness.js';
-import { awarenessMessage, type Room } from './room.js';
+import { ackMessage, awarenessMessage } from './messages.js';
+import type { Room } from './room.js';
 import { MESSAGE_RATE, TokenBucket } from './rateLimit.js';
-import type { PeerInfo, Socket } from './types.js';
+import type { PeerInfo, RoomMember, Socket } from './types.js';
 
 /** Updates a connection may hold back while they wait for the changes they build on. */
 const MAX_DEFERRED_BYTES = 4 * 1024 * 1024;
 
 /** One client's websocket in a room: decodes its messages, answers them, acknowledges its updates. */
-export class Connection<P extends PeerInfo> {
+export class Connection<P extends PeerInfo> implements RoomMember<P> {
   /** Awareness client ids this connection introduced; nobody else may speak for them. */
   readonly clientIds = new Set<number>();
   private updatesReceived = 0;
@@ -44,10 +45,7 @@ export class Connection<P extends PeerInfo> {
   }
 
   acknowledge(ackNumber: number) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.ack);
-    encoding.writeVarUint(encoder, ackNumber);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(ackMessage(ackNumber));
   }
 
   receive(data: Uint8Array | string) {

@@ -41,6 +41,19 @@ export class RoomRegistry<P extends PeerInfo> {
     return room;
   }
 
+  /**
+   * Runs `fn` on the loaded room (loading it if needed) and releases it afterwards, also when
+   * `fn` throws: the one way for a command to use a document.
+   */
+  async use<T>(name: string, fn: (room: Room<P>) => Promise<T> | T): Promise<T> {
+    const room = await this.get(name);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** Whether a document is loaded right now (for tests and metrics). */
   isLoaded(name: string): boolean {
     return this.rooms.has(name);
@@ -88,8 +101,8 @@ export class RoomRegistry<P extends PeerInfo> {
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
-  /** Schedules unloading a room that nobody uses; commands that load a room call this too. */
-  release(room: Room<P>) {
+  /** Schedules unloading a room that nobody uses (see use()). */
+  private release(room: Room<P>) {
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
@@ -115,7 +128,7 @@ export class RoomRegistry<P extends PeerInfo> {
     if (this.rooms.get(room.name) === undefined) return;
     this.rooms.delete(room.name);
     try {
-      await this.hooks.beforeUnload?.(room.name, room.doc);
+      await this.hooks.beforeUnload?.(room);
     } catch (error: unknown) {
       this.hooks.log('unload-failed', { document: room.name, error: String(error) });
     }

@@ -1,11 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE, MESSAGE } from '../../shared/protocol.js';
-import type { Connection } from './connection.js';
+import { CLOSE } from '../../shared/protocol.js';
 import { GroupCommit } from './groupCommit.js';
-import type { PeerInfo, Rejection, SyncHooks } from './types.js';
+import { awarenessMessage, syncUpdateMessage } from './messages.js';
+import type { LoadedDocument, PeerInfo, Rejection, RoomMember, SyncHooks } from './types.js';
 
 /** The origin of the server's own writes (fields, status, signatures). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -14,7 +12,7 @@ const SERVER_OWNER = '\u0000server';
 
 type QueuedClientUpdate<P extends PeerInfo> = {
   kind: 'client';
-  connection: Connection<P>;
+  connection: RoomMember<P>;
   update: Uint8Array;
   ackNumber: number;
   /** True when the update brought nothing new; it is acknowledged but not stored. */
@@ -37,20 +35,6 @@ function cloneDoc(doc: Y.Doc, pending: readonly { update: Uint8Array }[] = []): 
   return copy;
 }
 
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
-}
-
 /**
  * One loaded document and the connections editing it.
  *
@@ -60,9 +44,11 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
  * arrive together: a group commit), and only then are they applied to the real document,
  * broadcast to the other connections and acknowledged to their sender.
  */
-export class Room<P extends PeerInfo> {
+export class Room<P extends PeerInfo> implements LoadedDocument {
   readonly awareness: awarenessProtocol.Awareness;
-  readonly connections = new Set<Connection<P>>();
+  readonly connections = new Set<RoomMember<P>>();
+  /** Writes committed since load (stored client updates and server changes); compaction reads it. */
+  private committedWrites = 0;
   /**
    * Which user writes as which Yjs client id. Structs carry only a client id and a clock; an update
    * that claimed clocks of another user's client (a GC struct of huge length costs a few bytes)
@@ -106,6 +92,10 @@ export class Room<P extends PeerInfo> {
     this.hooks.log(event, details);
   }
 
+  get writes(): number {
+    return this.committedWrites;
+  }
+
   /** True while updates are waiting to be committed. */
   get busy(): boolean {
     return this.flushing || this.queue.length > 0;
@@ -116,7 +106,7 @@ export class Room<P extends PeerInfo> {
    * connection), 'deferred' when the update depends on changes the server has not seen yet, or
    * 'queued'.
    */
-  receiveUpdate(connection: Connection<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
+  receiveUpdate(connection: RoomMember<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
     if (isEmptyUpdate(update)) {
       // The usual answer to the server's sync step 1 (the client has nothing the server lacks):
       // acknowledged like any other, without building the shadow.
@@ -241,7 +231,7 @@ export class Room<P extends PeerInfo> {
         }
         this.queue.splice(0, count);
         // One acknowledgement per connection and batch: n covers every earlier message.
-        const acks = new Map<Connection<P>, number>();
+        const acks = new Map<RoomMember<P>, number>();
         for (const item of batch) {
           if (item.kind === 'server') {
             Y.applyUpdate(this.doc, item.update, SERVER_ORIGIN);
@@ -251,9 +241,10 @@ export class Room<P extends PeerInfo> {
             acks.set(item.connection, item.ackNumber);
           }
         }
+        this.committedWrites += batch.filter((item) => item.kind === 'server' || !item.noop).length;
         for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
         try {
-          await this.hooks.afterApply?.(this.name, this.doc);
+          await this.hooks.afterApply?.(this);
         } catch (error: unknown) {
           this.hooks.log('after-apply-failed', { document: this.name, error: String(error) });
         }
