@@ -25,6 +25,7 @@ import { SqliteStore } from './store/sqlite.js';
 import { CommentStore } from './store/comments.js';
 import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
+import type { HeartbeatOptions } from './sync/heartbeat.js';
 import { RoomRegistry } from './sync/registry.js';
 
 export interface AppDeps {
@@ -36,6 +37,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
+  /** Websocket pings: how often, and after how long without an answer a connection is closed (HEARTBEAT). */
+  heartbeat?: HeartbeatOptions;
   /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
   connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
   /** Sign-off records; by default in the SQLite file of `store`. */
@@ -68,7 +71,7 @@ export function createApp(deps: AppDeps) {
   // What happens around a sync, in order: persistence and compaction, the lock rules, then the
   // comment threads' memory of their entries' titles (server/documents/).
   const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(commentStore, log)]);
-  const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
+  const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
   const sessions = new Sessions(store);
   const agreements = new AgreementService(store, rooms, log);
   const comments = new CommentService(agreements, commentStore, rooms, log);

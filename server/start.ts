@@ -18,6 +18,7 @@ export interface ServerOptions {
   secureCookies?: boolean;
   idleUnloadMs?: number;
   connectRate?: AppDeps['connectRate'];
+  heartbeat?: AppDeps['heartbeat'];
   log?: Logger;
 }
 
@@ -41,6 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     secureCookies: options.secureCookies ?? false,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     connectRate: options.connectRate,
+    heartbeat: options.heartbeat,
   });
   if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
 

@@ -29,6 +29,11 @@ export const CLOSE = {
   goingAway: 1001,
   /** Unexpected server error; the client reconnects. */
   internalError: 1011,
+  /**
+   * The connection did not answer the server's websocket pings in time (a sleeping laptop, a
+   * lost network). Outside 4400–4499 on purpose: the client reconnects when it wakes up.
+   */
+  noHeartbeat: 4008,
   /** Undecodable message, unknown message type or text frame. */
   badMessage: 4400,
   /** The session expired or was logged out. */

@@ -8,18 +8,20 @@ import { awarenessClientIds, rewriteAwarenessUpdate } from './awareness.js';
 import { ackMessage, awarenessMessage } from './messages.js';
 import type { Room } from './room.js';
 import { MESSAGE_RATE, TokenBucket } from './rateLimit.js';
+import type { Heartbeating } from './heartbeat.js';
 import type { PeerInfo, RoomMember, Socket } from './types.js';
 
 /** Updates a connection may hold back while they wait for the changes they build on. */
 const MAX_DEFERRED_BYTES = 4 * 1024 * 1024;
 
 /** One client's websocket in a room: decodes its messages, answers them, acknowledges its updates. */
-export class Connection<P extends PeerInfo> implements RoomMember<P> {
+export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeating {
   /** Awareness client ids this connection introduced; nobody else may speak for them. */
   readonly clientIds = new Set<number>();
   private updatesReceived = 0;
   private deferred: Uint8Array | null = null;
   private closed = false;
+  private seen = Date.now();
   private readonly rate = new TokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
 
   constructor(
@@ -48,8 +50,26 @@ export class Connection<P extends PeerInfo> implements RoomMember<P> {
     this.send(ackMessage(ackNumber));
   }
 
+  get lastSeen(): number {
+    return this.seen;
+  }
+
+  /** The peer answered a ping (or showed life otherwise). */
+  alive() {
+    this.seen = Date.now();
+  }
+
+  ping() {
+    if (!this.closed) this.socket.ping?.();
+  }
+
+  timedOut(silentForMs: number) {
+    this.close(CLOSE.noHeartbeat, `no answer to pings for ${Math.round(silentForMs / 1000)} s`);
+  }
+
   receive(data: Uint8Array | string) {
     if (this.closed) return;
+    this.alive();
     if (typeof data === 'string') return this.close(CLOSE.badMessage, 'text frames are not part of the protocol');
     if (data.byteLength > MAX_MESSAGE_BYTES) return this.close(CLOSE.tooLarge, `message of ${data.byteLength} bytes exceeds the cap`);
     if (!this.rate.take()) return this.close(CLOSE.tooManyMessages, 'more messages per second than a person sends');

@@ -2,12 +2,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../shared/protocol.js';
 import { Connection } from './connection.js';
 import { GroupCommit } from './groupCommit.js';
+import { HEARTBEAT, Heartbeat, type HeartbeatOptions } from './heartbeat.js';
 import { Room } from './room.js';
 import type { PeerInfo, Socket, SyncHooks } from './types.js';
 
 export interface RegistryOptions {
   /** How long a document stays loaded after its last connection left. */
   idleUnloadMs: number;
+  /** Pings to every connection (HEARTBEAT by default). */
+  heartbeat?: HeartbeatOptions;
 }
 
 /**
@@ -19,12 +22,16 @@ export class RoomRegistry<P extends PeerInfo> {
   private readonly rooms = new Map<string, Promise<Room<P>>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly groupCommit: GroupCommit<P>;
+  /** Every open connection of every room, for the heartbeat. */
+  private readonly live = new Set<Connection<P>>();
+  private readonly heartbeat: Heartbeat;
 
   constructor(
     private readonly hooks: SyncHooks<P>,
     private readonly options: RegistryOptions,
   ) {
     this.groupCommit = new GroupCommit(hooks);
+    this.heartbeat = new Heartbeat(options.heartbeat ?? HEARTBEAT, () => this.live);
   }
 
   /** The loaded room, loading it if needed. Concurrent callers share one load. */
@@ -70,6 +77,8 @@ export class RoomRegistry<P extends PeerInfo> {
       ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId));
     const connection: Connection<P> = new Connection(room, socket, peer, mayUseClientId, (closed) => this.disconnect(room, closed));
     room.connections.add(connection);
+    this.live.add(connection);
+    this.heartbeat.start();
     connection.open();
     return connection;
   }
@@ -79,6 +88,7 @@ export class RoomRegistry<P extends PeerInfo> {
    * waits until every update already received is committed, then unloads (and compacts) all.
    */
   async drain(code: number = CLOSE.goingAway, reason = 'server shutting down'): Promise<void> {
+    this.heartbeat.stop();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const rooms = (await Promise.allSettled([...this.rooms.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -97,6 +107,8 @@ export class RoomRegistry<P extends PeerInfo> {
 
   private disconnect(room: Room<P>, connection: Connection<P>) {
     room.connections.delete(connection);
+    this.live.delete(connection);
+    if (this.live.size === 0) this.heartbeat.stop();
     awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.clientIds], null);
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
