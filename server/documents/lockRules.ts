@@ -16,8 +16,8 @@ export class LockRulesExtension implements SyncExtension<AgreementPeer> {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** A role that never edits the body (viewer, signatory) is a reader whatever the status. */
-  mayWrite(peer: AgreementPeer): boolean {
-    return roleMayEditBody(peer.user);
+  readOnly(peer: AgreementPeer): Rejection | null {
+    return roleMayEditBody(peer.user) ? null : { code: CLOSE.forbiddenUpdate, reason: `role ${peer.user.role} may not edit` };
   }
 
   checkUpdate({ peer, transaction, shadow, documentName }: CheckContext<AgreementPeer>): Rejection | null {

@@ -11,8 +11,8 @@ export interface SyncExtension<P extends PeerInfo> {
   /** The first extension that implements it loads the document. */
   loadDocument?(documentName: string): Promise<Y.Doc>;
   loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
-  /** Whether the peer may write at all; every extension must agree. Called for every update, so cheap. */
-  mayWrite?(peer: P): boolean;
+  /** Why the peer may not write at all, or null; the first reason wins. Called for every update, so cheap. */
+  readOnly?(peer: P): Rejection | null;
   /** Every extension checks in turn; the first rejection wins. Must not mutate anything. */
   checkUpdate?(context: CheckContext<P>): Rejection | null;
   /** The first extension that implements it commits the group commit's batches. */
@@ -49,7 +49,13 @@ export function composeExtensions<P extends PeerInfo>(
   return {
     loadDocument,
     loadClientOwners: owners?.loadClientOwners ? owners.loadClientOwners.bind(owners) : undefined,
-    mayWrite: (peer) => extensions.every((extension) => extension.mayWrite?.(peer) ?? true),
+    readOnly(peer) {
+      for (const extension of extensions) {
+        const reason = extension.readOnly?.(peer) ?? null;
+        if (reason) return reason;
+      }
+      return null;
+    },
     checkUpdate(context) {
       for (const extension of extensions) {
         const rejection = extension.checkUpdate?.(context) ?? null;

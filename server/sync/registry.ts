@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../shared/protocol.js';
 import { Connection } from './connection.js';
+import { ClientIds, newClientIdLimit } from './clientIds.js';
 import { GroupCommit } from './groupCommit.js';
 import { HEARTBEAT, Heartbeat, type HeartbeatOptions } from './heartbeat.js';
 import { Room } from './room.js';
@@ -25,6 +26,8 @@ export class RoomRegistry<P extends PeerInfo> {
   /** Every open connection of every room, for the heartbeat. */
   private readonly live = new Set<Connection<P>>();
   private readonly heartbeat: Heartbeat;
+  /** New Yjs client ids per user, across the rooms of this server. */
+  private readonly newClientIds = newClientIdLimit();
 
   constructor(
     private readonly hooks: SyncHooks<P>,
@@ -40,7 +43,7 @@ export class RoomRegistry<P extends PeerInfo> {
     let room = this.rooms.get(name);
     if (!room) {
       room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(
-        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, owners),
+        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds)),
       );
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
@@ -73,8 +76,11 @@ export class RoomRegistry<P extends PeerInfo> {
   /** Attaches a socket to a document and starts the sync. */
   async connect(name: string, socket: Socket, peer: P): Promise<Connection<P>> {
     const room = await this.get(name);
-    const mayUseClientId = (clientId: number) =>
-      ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId));
+    // Another connection's id is theirs; an id new to this connection must also be news to the
+    // room (a newer clock than the room has seen), or it is a stale echo of someone who left.
+    const mayUseClientId = (clientId: number, clock: number) =>
+      ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId)) &&
+      (connection.clientIds.has(clientId) || clock > (room.awareness.meta.get(clientId)?.clock ?? 0));
     const connection: Connection<P> = new Connection(room, socket, peer, mayUseClientId, (closed) => this.disconnect(room, closed));
     room.connections.add(connection);
     this.live.add(connection);

@@ -78,13 +78,13 @@ export interface LoadedDocument {
 export interface SyncHooks<TPeer extends PeerInfo> {
   /** Builds the document from storage. Called once per load. */
   loadDocument(documentName: string): Promise<Y.Doc>;
-  /** Which user owns each Yjs client id of the document from earlier loads (see Room.clientOwners). */
+  /** Which user owns each Yjs client id of the document from earlier loads (see server/sync/clientIds.ts). */
   loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
   /**
-   * Whether the peer may write at all. A reader's update is then refused before it is decoded or
-   * applied (only the empty answer to the server's sync step 1 passes): reading costs nothing.
+   * Why the peer may not write at all (a reader), or null. A reader's update is refused before
+   * its content is decoded or applied; only what it already has from the server passes.
    */
-  mayWrite(peer: TPeer): boolean;
+  readOnly(peer: TPeer): Rejection | null;
   /** Decides whether an update may be applied; null accepts it. Must not mutate anything. */
   checkUpdate(context: CheckContext<TPeer>): Rejection | null;
   /** Commits the updates of several documents in one transaction (all or none), in order. */
