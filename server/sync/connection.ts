@@ -106,7 +106,12 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
       if (named > limit) return this.close(CLOSE.badMessage, `state vector names ${named} clients; the document has ${this.room.doc.store.clients.size}`);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+      if (named === 0) {
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, this.room.stateAsUpdate());
+      } else {
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+      }
       this.send(encoding.toUint8Array(encoder));
       return;
     }

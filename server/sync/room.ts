@@ -55,6 +55,8 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
   private readonly clientIds: ClientIds;
   /** The document's state and deletions, for checking readers' updates; dropped on every change. */
   private readerSnapshot: Y.Snapshot | null = null;
+  /** The whole document as one update, for every joiner's empty state vector; dropped on every change. */
+  private fullState: Uint8Array | null = null;
   /** doc + the queued updates; built when the first write arrives, so readers never pay for it. */
   private shadowDoc: Y.Doc | null = null;
   private queue: Queued<P>[] = [];
@@ -73,6 +75,7 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.readerSnapshot = null;
+      this.fullState = null;
       const message = syncUpdateMessage(update);
       for (const connection of this.connections) if (connection !== origin) connection.send(message);
     });
@@ -170,6 +173,16 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     this.queue.push({ kind: 'client', connection, update, ackNumber, noop, at: Date.now() });
     this.scheduleFlush();
     return 'queued';
+  }
+
+  /**
+   * The document as one update, what a sync step 1 with an empty state vector (a new tab, a
+   * reader) asks for. Encoded once per change instead of once per request: answering the same
+   * request again and again was a cheap way to make the server work.
+   */
+  stateAsUpdate(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
   }
 
   /** Why the peer may not write at all, or null (see SyncHooks.readOnly). */

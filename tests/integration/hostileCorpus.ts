@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CLIENT_ID_LIMITS, CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES, MAX_PENDING, MESSAGE } from '../../shared/protocol.js';
+import { CLIENT_ID_LIMITS, CLOSE, CONNECTION_BUDGET, MAX_FRAGMENTS, MAX_MESSAGE_BYTES, MAX_PENDING, MESSAGE } from '../../shared/protocol.js';
 
 /**
  * The attack corpus: frames a modified browser or a script could send on /collab/:id, each with
@@ -160,7 +160,8 @@ export const ATTACKS: Attack[] = [
     code: CLOSE.tooManyMessages,
     send: (ws) => {
       const message = paddedStep1(900_000);
-      for (let i = 0; i < 8; i++) ws.send(message);
+      // Just past the burst of the byte budget.
+      for (let sent = 0; sent <= CONNECTION_BUDGET.bytes.burst; sent += message.byteLength) ws.send(message);
     },
   },
   { name: 'an awareness state of 900 KB', code: CLOSE.tooLarge, send: (ws) => ws.send(awarenessFrame([[freshClientId(), 1, JSON.stringify({ cursor: null, junk: 'x'.repeat(900_000) })]])) },
