@@ -6,10 +6,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES } from '../shared/protocol.js';
 import { Credentials, type CredentialOptions } from './auth/credentials.js';
 import { Sessions } from './auth/sessions.js';
+import { AgreementDetails } from './commands/agreementDetail.js';
 import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
 import { SignoffService } from './commands/signoff.js';
-import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
+import { CommentTitlesExtension } from './documents/commentTitles.js';
+import { agreementSyncHooks } from './documents/hooks.js';
+import type { AgreementPeer } from './documents/peer.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
@@ -22,6 +25,7 @@ import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/
 import { staticRoutes } from './routes/static.js';
 import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
+import type { HeartbeatOptions } from './sync/heartbeat.js';
 import { RoomRegistry } from './sync/registry.js';
 
 export interface AppDeps {
@@ -33,6 +37,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   secureCookies?: boolean;
   idleUnloadMs?: number;
+  /** Websocket pings: how often, and after how long without an answer a connection is closed (HEARTBEAT). */
+  heartbeat?: HeartbeatOptions;
   /** Websocket connection attempts allowed per user and per address (CONNECT_RATE by default). */
   connectRate?: { perUser: AttemptRate; perAddress: AttemptRate };
   /** The address users open (PUBLIC_URL), for links such as the one in the PDF's record. */
@@ -58,18 +64,14 @@ export function createApp(deps: AppDeps) {
   // flood of tiny frames, and ws closes it with 1008 (its default allows 16,384).
   wss.options.maxFragments = MAX_FRAGMENTS;
 
-  const hooks = agreementSyncHooks(store, log);
-  const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000 });
+  // What happens around a sync, in order: persistence and compaction, the lock rules, then the
+  // comment threads' memory of their entries' titles (server/documents/).
+  const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(store.comments, log)]);
+  const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
   const sessions = new Sessions(store);
-  const agreements = new AgreementService(store, rooms, log, hooks.noteWrites);
-  const comments = new CommentService(agreements, store.comments, rooms, log, hooks.noteWrites);
-  agreements.useOpenThreadCount((id) => comments.openThreadCount(id));
-  // After every applied batch, comment threads remember the title of their entry (for when it is deleted).
-  const compactAfterApply = hooks.afterApply;
-  hooks.afterApply = async (name, doc) => {
-    await compactAfterApply?.(name, doc);
-    await comments.afterApply(name, doc);
-  };
+  const agreements = new AgreementService(store, rooms, log);
+  const comments = new CommentService(agreements, store.comments, rooms, log);
+  const openThreadCount = deps.openThreadCount ?? ((id: string) => comments.openThreadCount(id));
   const credentials = new Credentials(store, log, deps.credentials);
   const signoff = new SignoffService({
     credentials,
@@ -78,10 +80,9 @@ export function createApp(deps: AppDeps) {
     agreements,
     rooms,
     log,
-    noteWrites: hooks.noteWrites,
-    openThreadCount: deps.openThreadCount ?? ((id) => comments.openThreadCount(id)),
+    openThreadCount,
   });
-  agreements.useSignoff((user, record) => signoff.view(user, record));
+  const details = new AgreementDetails({ agreements, signoff: (user, record) => signoff.view(user, record), openThreadCount: (id) => comments.openThreadCount(id) });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -120,12 +121,12 @@ export function createApp(deps: AppDeps) {
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
   app.route('/api', authRoutes(sessions, log, deps.secureCookies ?? false, closeSessionSockets, credentials));
-  app.route('/api/agreements', agreementRoutes(agreements));
+  app.route('/api/agreements', agreementRoutes(agreements, details));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, accounts };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts };
 }

@@ -21,6 +21,7 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   connectRate?: AppDeps['connectRate'];
   credentials?: AppDeps['credentials'];
+  heartbeat?: AppDeps['heartbeat'];
   log?: Logger;
 }
 
@@ -46,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     connectRate: options.connectRate,
     credentials: options.credentials,
+    heartbeat: options.heartbeat,
   });
   if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
 

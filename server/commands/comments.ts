@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type * as Y from 'yjs';
 import type { SessionUser } from '../../shared/api.js';
 import { entryTextType, entryTitles } from '../../shared/comments/anchor.js';
 import { partyOf } from '../../shared/comments/forMe.js';
@@ -14,7 +13,7 @@ import {
 } from '../../shared/comments/types.js';
 import { commentTextProblem, normalizeCommentText } from '../../shared/comments/validate.js';
 import type { NewThreadRequest } from '../../shared/schemas/comments.js';
-import type { AgreementPeer } from '../documents/hooks.js';
+import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { roleAllows } from '../../shared/permissions.js';
@@ -43,7 +42,6 @@ export class CommentService {
     private readonly store: CommentStore,
     private readonly rooms: RoomRegistry<AgreementPeer>,
     private readonly log: Logger,
-    private readonly noteWrites: (agreementId: string, count: number) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -55,7 +53,7 @@ export class CommentService {
   async list(user: SessionUser, agreementId: string): Promise<CommentList> {
     await this.authorised(user, agreementId, 'read');
     const threads = await this.store.threads(agreementId);
-    const titles = await this.withRoom(agreementId, async (room) => entryTitles(room.doc));
+    const titles = await this.rooms.use(agreementId, async (room) => entryTitles(room.doc));
     const views: CommentThreadView[] = threads.map((thread) => {
       const live = titles.get(thread.entryId);
       return { ...thread, entryTitle: live ?? thread.entryTitle, entryDeleted: live === undefined };
@@ -73,7 +71,7 @@ export class CommentService {
     const text = this.text(request.text);
     const mentions = findMentions(text, await this.store.participants(record.districtId));
     return this.serial(agreementId, () =>
-      this.withRoom(agreementId, async (room) => {
+      this.rooms.use(agreementId, async (room) => {
         const type = entryTextType(room.doc, request.entryId);
         if (!type) fail(404, 'Dieses Projekt gibt es in der Vereinbarung nicht (mehr).', `no entry ${request.entryId} in ${agreementId}`);
         const passage = request.passage ? checkPassage(room.doc, type, request.passage) : null;
@@ -147,36 +145,9 @@ export class CommentService {
    * current title of their entry, and when the entry is gone, its threads in the document name it
    * by the title it had last.
    */
-  async afterApply(agreementId: string, doc: Y.Doc): Promise<void> {
-    const remembered = await this.store.rememberedTitles(agreementId);
-    if (remembered.size === 0) return;
-    const live = entryTitles(doc);
-    const present = new Map([...remembered.keys()].flatMap((id) => (live.has(id) ? [[id, live.get(id) ?? '']] : [])));
-    await this.store.rememberTitles(agreementId, present);
-    const map = doc.getMap<CommentThread>(COMMENTS_ROOT);
-    const stale = [...map.values()].filter((t) => !live.has(t.entryId) && remembered.has(t.entryId) && remembered.get(t.entryId) !== t.entryTitle);
-    if (stale.length === 0) return;
-    // Not awaited: this runs inside the room's commit loop, which the write itself must pass through.
-    void this.serial(agreementId, () =>
-      this.withRoom(agreementId, (room) => {
-        const at = this.now();
-        return room.submitServerChange(
-          (shadow) => {
-            const threads = shadow.getMap<CommentThread>(COMMENTS_ROOT);
-            for (const thread of stale) threads.set(thread.id, { ...thread, entryTitle: remembered.get(thread.entryId) ?? thread.entryTitle });
-          },
-          async (update) => {
-            await this.store.appendDocUpdate({ agreementId, update, author: { username: 'system', via: 'server' }, at });
-            this.noteWrites(agreementId, 1);
-          },
-        );
-      }),
-    ).catch((error: unknown) => this.log.error('comment-titles-failed', { agreement: agreementId, error: String(error) }));
-  }
-
   private async change(user: SessionUser, agreementId: string, threadId: string, event: string, apply: Change): Promise<CommentThread> {
     return this.serial(agreementId, () =>
-      this.withRoom(agreementId, async (room) => {
+      this.rooms.use(agreementId, async (room) => {
         const current = await this.store.thread(agreementId, threadId);
         if (!current) fail(404, 'Diesen Kommentar gibt es nicht (mehr).', `no thread ${threadId} in ${agreementId}`);
         const at = this.now();
@@ -202,7 +173,6 @@ export class CommentService {
       async (update) => {
         const createdBy = thread.comments[0]?.author.username ?? user.username;
         await this.store.commit({ thread, deleted, createdBy }, { agreementId: thread.agreementId, update, author: { username: user.username, via: 'server' }, at });
-        this.noteWrites(thread.agreementId, 1);
       },
     );
   }
@@ -239,15 +209,6 @@ export class CommentService {
       editedAt: null,
       deleted: false,
     };
-  }
-
-  private async withRoom<T>(agreementId: string, use: (room: Room<AgreementPeer>) => Promise<T>): Promise<T> {
-    const room = await this.rooms.get(agreementId);
-    try {
-      return await use(room);
-    } finally {
-      this.rooms.release(room);
-    }
   }
 
   private serial<T>(agreementId: string, task: () => Promise<T>): Promise<T> {

@@ -21,7 +21,7 @@ import type { SignRequest } from '../../shared/schemas/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
-import type { AgreementPeer } from '../documents/hooks.js';
+import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderAgreementPdf } from '../pdf/agreementPdf.js';
@@ -47,7 +47,6 @@ export interface SignoffDeps {
   agreements: AgreementService;
   rooms: RoomRegistry<AgreementPeer>;
   log: Logger;
-  noteWrites: (agreementId: string, count: number) => void;
   /**
    * Open comment threads of an agreement: a release waits until they are resolved. The comments
    * feature plugs in here; without it there are none.
@@ -247,13 +246,7 @@ export class SignoffService {
   async pdf(user: SessionUser, id: string, baseUrl: string): Promise<{ bytes: Uint8Array; contentDisposition: string }> {
     const record = await this.deps.agreements.readable(user, id);
     const view = await this.view(user, record);
-    const room = await this.deps.rooms.get(id);
-    let groups;
-    try {
-      groups = readProjectList(room.doc);
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    const groups = await this.deps.rooms.use(id, (room) => readProjectList(room.doc));
     const bytes = await renderAgreementPdf({
       id,
       title: agreementTitle(record.year, record.fields.partner),
@@ -286,10 +279,9 @@ export class SignoffService {
     action: string,
     mutate: (doc: Y.Doc) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at'> & { commit: (change: StateChange) => Promise<void> },
   ): Promise<void> {
-    const room = await this.deps.rooms.get(record.id);
-    try {
+    await this.deps.rooms.use(record.id, (room) => {
       let prepared: ReturnType<typeof mutate> | null = null;
-      await room.submitServerChange(
+      return room.submitServerChange(
         (doc) => {
           prepared = mutate(doc);
         },
@@ -297,11 +289,8 @@ export class SignoffService {
           const p = prepared;
           if (!p) throw new Error(`${action} of ${record.id} prepared nothing`);
           await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at: this.now(), events: p.events });
-          this.deps.noteWrites(record.id, 1);
         },
       );
-    } finally {
-      this.deps.rooms.release(room);
-    }
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { AgreementService } from '../commands/agreements.js';
@@ -22,7 +23,7 @@ type CollabEnv = { Variables: AppEnv['Variables'] & { districtId: string } };
 export function collabRoutes(
   agreements: AgreementService,
   rooms: RoomRegistry<AgreementPeer>,
-  upgradeWebSocket: UpgradeWebSocket,
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
   log: Logger,
   connectRate: { perUser: AttemptRate; perAddress: AttemptRate } = CONNECT_RATE,
 ) {
@@ -57,12 +58,15 @@ export function collabRoutes(
       let closed = false;
       const early: (Uint8Array | string)[] = [];
       return {
-        onOpen: (_event, ws: WSContext) => {
+        onOpen: (_event, ws: WSContext<WebSocket>) => {
+          // Pongs are answered by the browser itself; hono has no event for them, ws has.
+          ws.raw?.on('pong', () => connection?.alive());
           void (async () => {
             try {
               const socket = {
                 send: (data: Uint8Array) => ws.send(data as Uint8Array<ArrayBuffer>),
                 close: (code: number, reason: string) => ws.close(code, reason),
+                ping: () => ws.raw?.ping(),
               };
               connection = await rooms.connect(id, socket, peer);
               if (closed) return connection.closedByPeer();

@@ -20,8 +20,8 @@ export class AttemptLimit {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Takes one attempt for `key`; false when it has none left. */
-  take(key: string): boolean {
+  /** Takes `amount` attempts (one by default) for `key`; false, taking none, when it has fewer left. */
+  take(key: string, amount = 1): boolean {
     const now = this.now();
     if (this.buckets.size > 10_000) this.forgetIdle(now);
     let entry = this.buckets.get(key);
@@ -30,7 +30,7 @@ export class AttemptLimit {
       this.buckets.set(key, entry);
     }
     entry.last = now;
-    return entry.bucket.take();
+    return entry.bucket.take(amount);
   }
 
   private forgetIdle(now: number) {

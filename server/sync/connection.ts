@@ -3,29 +3,30 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE, MAX_MESSAGE_BYTES, MESSAGE } from '../../shared/protocol.js';
-import { awarenessClientIds, rewriteAwarenessUpdate } from './awareness.js';
-import { awarenessMessage, type Room } from './room.js';
-import { MESSAGE_RATE, TokenBucket } from './rateLimit.js';
-import type { PeerInfo, Socket } from './types.js';
-
-/** Updates a connection may hold back while they wait for the changes they build on. */
-const MAX_DEFERRED_BYTES = 4 * 1024 * 1024;
+import { CLIENT_ID_LIMITS, CLOSE, MAX_MESSAGE_BYTES, MAX_PENDING, MESSAGE } from '../../shared/protocol.js';
+import { rewriteAwarenessUpdate } from './awareness.js';
+import { ConnectionBudget } from './budget.js';
+import type { Heartbeating } from './heartbeat.js';
+import { ackMessage, awarenessMessage } from './messages.js';
+import type { Room } from './room.js';
+import type { PeerInfo, RoomMember, Socket } from './types.js';
 
 /** One client's websocket in a room: decodes its messages, answers them, acknowledges its updates. */
-export class Connection<P extends PeerInfo> {
+export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeating {
   /** Awareness client ids this connection introduced; nobody else may speak for them. */
   readonly clientIds = new Set<number>();
   private updatesReceived = 0;
-  private deferred: Uint8Array | null = null;
+  /** Updates held back until what they build on arrives, merged into one, and how many messages they were. */
+  private deferred: { update: Uint8Array; messages: number } | null = null;
   private closed = false;
-  private readonly rate = new TokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
+  private seen = Date.now();
+  private readonly budget = new ConnectionBudget();
 
   constructor(
     readonly room: Room<P>,
     private readonly socket: Socket,
     readonly peer: P,
-    private readonly mayUseClientId: (clientId: number) => boolean,
+    private readonly mayUseClientId: (clientId: number, clock: number) => boolean,
     private readonly onClose: (connection: Connection<P>) => void,
   ) {}
 
@@ -44,21 +45,40 @@ export class Connection<P extends PeerInfo> {
   }
 
   acknowledge(ackNumber: number) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.ack);
-    encoding.writeVarUint(encoder, ackNumber);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(ackMessage(ackNumber));
+  }
+
+  get lastSeen(): number {
+    return this.seen;
+  }
+
+  /** The peer answered a ping (or showed life otherwise). */
+  alive() {
+    this.seen = Date.now();
+  }
+
+  ping() {
+    if (!this.closed) this.socket.ping?.();
+  }
+
+  timedOut(silentForMs: number) {
+    this.close(CLOSE.noHeartbeat, `no answer to pings for ${Math.round(silentForMs / 1000)} s`);
   }
 
   receive(data: Uint8Array | string) {
     if (this.closed) return;
+    this.alive();
     if (typeof data === 'string') return this.close(CLOSE.badMessage, 'text frames are not part of the protocol');
     if (data.byteLength > MAX_MESSAGE_BYTES) return this.close(CLOSE.tooLarge, `message of ${data.byteLength} bytes exceeds the cap`);
-    if (!this.rate.take()) return this.close(CLOSE.tooManyMessages, 'more messages per second than a person sends');
+    const overBudget = this.budget.admit(data.byteLength);
+    if (overBudget) return this.close(CLOSE.tooManyMessages, overBudget);
+    const start = performance.now();
     try {
       this.handle(decoding.createDecoder(data));
     } catch (error: unknown) {
       this.close(CLOSE.badMessage, `undecodable message: ${String(error)}`);
+    } finally {
+      this.budget.charge(performance.now() - start);
     }
   }
 
@@ -80,9 +100,18 @@ export class Connection<P extends PeerInfo> {
     const subType = decoding.readVarUint(decoder);
     if (subType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decodeBytes(decoder);
+      // Read the count first: a state vector naming 100,000 made-up clients cost 40 ms to answer.
+      const named = decoding.readVarUint(decoding.createDecoder(stateVector));
+      const limit = this.room.doc.store.clients.size + CLIENT_ID_LIMITS.unknownInStateVector;
+      if (named > limit) return this.close(CLOSE.badMessage, `state vector names ${named} clients; the document has ${this.room.doc.store.clients.size}`);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+      if (named === 0) {
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, this.room.stateAsUpdate());
+      } else {
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
+      }
       this.send(encoding.toUint8Array(encoder));
       return;
     }
@@ -90,26 +119,37 @@ export class Connection<P extends PeerInfo> {
       return this.close(CLOSE.badMessage, `unknown sync message type ${subType}`);
     }
     const ackNumber = ++this.updatesReceived;
-    const update = this.deferred ? Y.mergeUpdates([this.deferred, decodeBytes(decoder)]) : decodeBytes(decoder);
+    const received = decodeBytes(decoder);
+    const readOnly = this.room.readOnly(this.peer);
+    if (readOnly) {
+      // A reader's update is checked without decoding or applying it (docs/protocol.md).
+      const refused = this.room.receiveReaderUpdate(this, received, ackNumber, readOnly);
+      if (refused) this.close(refused.code, refused.reason);
+      return;
+    }
+    const held = this.deferred;
+    if (held && (held.messages >= MAX_PENDING.updates || held.update.byteLength + received.byteLength > MAX_PENDING.bytes)) {
+      // Checked before merging: merging MiBs with every tiny message was the cost of the attack.
+      return this.close(CLOSE.unresolvedUpdates, `more than ${MAX_PENDING.updates} messages or ${MAX_PENDING.bytes} bytes wait for changes that never came`);
+    }
+    const update = held ? Y.mergeUpdates([held.update, received]) : received;
     this.deferred = null;
     const result = this.room.receiveUpdate(this, update, ackNumber);
-    if (result === 'deferred') {
-      if (update.byteLength > MAX_DEFERRED_BYTES) return this.close(CLOSE.badMessage, 'too many updates with missing dependencies');
-      this.deferred = update;
-    } else if (result !== 'queued') {
-      this.close(result.code, result.reason);
-    }
+    if (result === 'deferred') this.deferred = { update, messages: (held?.messages ?? 0) + 1 };
+    else if (result !== 'queued') this.close(result.code, result.reason);
   }
 
   private handleAwareness(update: Uint8Array) {
     const rewritten = rewriteAwarenessUpdate(
       update,
       this.peer.presence,
-      (clientId) => this.mayUseClientId(clientId) && this.room.claimClient(clientId, this.peer.username),
+      (clientId, clock) => this.mayUseClientId(clientId, clock) && this.room.mayAnnounce(clientId, this.peer.username),
+      this.clientIds,
     );
-    if (!rewritten) return;
-    for (const clientId of awarenessClientIds(rewritten)) this.clientIds.add(clientId);
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
+    if ('code' in rewritten) return this.close(rewritten.code, rewritten.reason);
+    if (!rewritten.update) return;
+    for (const clientId of rewritten.clientIds) this.clientIds.add(clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten.update, this);
   }
 
   /** Closes the socket with a documented code; the room forgets this connection's presence. */

@@ -26,23 +26,11 @@ export class GroupCommit<P extends PeerInfo> {
   private async commit() {
     this.scheduled = false;
     const items = this.pending.splice(0);
-    const { storeBatches } = this.hooks;
-    if (storeBatches) {
-      try {
-        await storeBatches(items.map((item) => item.batch));
-        for (const item of items) item.settle(null);
-      } catch (error: unknown) {
-        for (const item of items) item.settle(error);
-      }
-      return;
-    }
-    for (const item of items) {
-      try {
-        await this.hooks.storeUpdates(item.batch.documentName, item.batch.updates);
-        item.settle(null);
-      } catch (error: unknown) {
-        item.settle(error);
-      }
+    try {
+      await this.hooks.storeBatches(items.map((item) => item.batch));
+      for (const item of items) item.settle(null);
+    } catch (error: unknown) {
+      for (const item of items) item.settle(error);
     }
   }
 }

@@ -15,14 +15,32 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `amount` tokens (one by default); false, taking nothing, when there are fewer. */
+  take(amount = 1): boolean {
+    this.refill();
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+
+  /**
+   * For a cost known only afterwards (server time): spends it even into debt. `hasCredit` then
+   * refuses the next message until the debt is paid back by time.
+   */
+  spend(amount: number) {
+    this.refill();
+    this.tokens -= amount;
+  }
+
+  hasCredit(): boolean {
+    this.refill();
+    return this.tokens > 0;
+  }
+
+  private refill() {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }
 

@@ -1,13 +1,17 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../shared/protocol.js';
 import { Connection } from './connection.js';
+import { ClientIds, newClientIdLimit } from './clientIds.js';
 import { GroupCommit } from './groupCommit.js';
+import { HEARTBEAT, Heartbeat, type HeartbeatOptions } from './heartbeat.js';
 import { Room } from './room.js';
 import type { PeerInfo, Socket, SyncHooks } from './types.js';
 
 export interface RegistryOptions {
   /** How long a document stays loaded after its last connection left. */
   idleUnloadMs: number;
+  /** Pings to every connection (HEARTBEAT by default). */
+  heartbeat?: HeartbeatOptions;
 }
 
 /**
@@ -19,12 +23,18 @@ export class RoomRegistry<P extends PeerInfo> {
   private readonly rooms = new Map<string, Promise<Room<P>>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly groupCommit: GroupCommit<P>;
+  /** Every open connection of every room, for the heartbeat. */
+  private readonly live = new Set<Connection<P>>();
+  private readonly heartbeat: Heartbeat;
+  /** New Yjs client ids per user, across the rooms of this server. */
+  private readonly newClientIds = newClientIdLimit();
 
   constructor(
     private readonly hooks: SyncHooks<P>,
     private readonly options: RegistryOptions,
   ) {
     this.groupCommit = new GroupCommit(hooks);
+    this.heartbeat = new Heartbeat(options.heartbeat ?? HEARTBEAT, () => this.live);
   }
 
   /** The loaded room, loading it if needed. Concurrent callers share one load. */
@@ -33,12 +43,25 @@ export class RoomRegistry<P extends PeerInfo> {
     let room = this.rooms.get(name);
     if (!room) {
       room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(
-        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, owners),
+        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds)),
       );
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
     }
     return room;
+  }
+
+  /**
+   * Runs `fn` on the loaded room (loading it if needed) and releases it afterwards, also when
+   * `fn` throws: the one way for a command to use a document.
+   */
+  async use<T>(name: string, fn: (room: Room<P>) => Promise<T> | T): Promise<T> {
+    const room = await this.get(name);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
+    }
   }
 
   /** Whether a document is loaded right now (for tests and metrics). */
@@ -53,10 +76,15 @@ export class RoomRegistry<P extends PeerInfo> {
   /** Attaches a socket to a document and starts the sync. */
   async connect(name: string, socket: Socket, peer: P): Promise<Connection<P>> {
     const room = await this.get(name);
-    const mayUseClientId = (clientId: number) =>
-      ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId));
+    // Another connection's id is theirs; an id new to this connection must also be news to the
+    // room (a newer clock than the room has seen), or it is a stale echo of someone who left.
+    const mayUseClientId = (clientId: number, clock: number) =>
+      ![...room.connections].some((other) => other !== connection && other.clientIds.has(clientId)) &&
+      (connection.clientIds.has(clientId) || clock > (room.awareness.meta.get(clientId)?.clock ?? 0));
     const connection: Connection<P> = new Connection(room, socket, peer, mayUseClientId, (closed) => this.disconnect(room, closed));
     room.connections.add(connection);
+    this.live.add(connection);
+    this.heartbeat.start();
     connection.open();
     return connection;
   }
@@ -66,6 +94,7 @@ export class RoomRegistry<P extends PeerInfo> {
    * waits until every update already received is committed, then unloads (and compacts) all.
    */
   async drain(code: number = CLOSE.goingAway, reason = 'server shutting down'): Promise<void> {
+    this.heartbeat.stop();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const rooms = (await Promise.allSettled([...this.rooms.values()])).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -84,12 +113,14 @@ export class RoomRegistry<P extends PeerInfo> {
 
   private disconnect(room: Room<P>, connection: Connection<P>) {
     room.connections.delete(connection);
+    this.live.delete(connection);
+    if (this.live.size === 0) this.heartbeat.stop();
     awarenessProtocol.removeAwarenessStates(room.awareness, [...connection.clientIds], null);
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
-  /** Schedules unloading a room that nobody uses; commands that load a room call this too. */
-  release(room: Room<P>) {
+  /** Schedules unloading a room that nobody uses (see use()). */
+  private release(room: Room<P>) {
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
@@ -115,7 +146,7 @@ export class RoomRegistry<P extends PeerInfo> {
     if (this.rooms.get(room.name) === undefined) return;
     this.rooms.delete(room.name);
     try {
-      await this.hooks.beforeUnload?.(room.name, room.doc);
+      await this.hooks.beforeUnload?.(room);
     } catch (error: unknown) {
       this.hooks.log('unload-failed', { document: room.name, error: String(error) });
     }

@@ -1,11 +1,11 @@
-import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE, MESSAGE } from '../../shared/protocol.js';
-import type { Connection } from './connection.js';
+import { CLOSE } from '../../shared/protocol.js';
+import { ClientIds } from './clientIds.js';
 import { GroupCommit } from './groupCommit.js';
-import type { PeerInfo, Rejection, SyncHooks } from './types.js';
+import { awarenessMessage, syncUpdateMessage } from './messages.js';
+import type { LoadedDocument, PeerInfo, Rejection, RoomMember, SyncHooks } from './types.js';
 
 /** The origin of the server's own writes (fields, status, signatures). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -14,7 +14,7 @@ const SERVER_OWNER = '\u0000server';
 
 type QueuedClientUpdate<P extends PeerInfo> = {
   kind: 'client';
-  connection: Connection<P>;
+  connection: RoomMember<P>;
   update: Uint8Array;
   ackNumber: number;
   /** True when the update brought nothing new; it is acknowledged but not stored. */
@@ -37,20 +37,6 @@ function cloneDoc(doc: Y.Doc, pending: readonly { update: Uint8Array }[] = []): 
   return copy;
 }
 
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
-}
-
 /**
  * One loaded document and the connections editing it.
  *
@@ -60,17 +46,17 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
  * arrive together: a group commit), and only then are they applied to the real document,
  * broadcast to the other connections and acknowledged to their sender.
  */
-export class Room<P extends PeerInfo> {
+export class Room<P extends PeerInfo> implements LoadedDocument {
   readonly awareness: awarenessProtocol.Awareness;
-  readonly connections = new Set<Connection<P>>();
-  /**
-   * Which user writes as which Yjs client id. Structs carry only a client id and a clock; an update
-   * that claimed clocks of another user's client (a GC struct of huge length costs a few bytes)
-   * would make the server take that user's later edits for known ones, acknowledge and drop them.
-   * A client id belongs to the user who first wrote with it; the store remembers that across loads
-   * and restarts, so nobody can claim a known id after a restart.
-   */
-  private readonly clientOwners = new Map<number, string>();
+  readonly connections = new Set<RoomMember<P>>();
+  /** Writes committed since load (stored client updates and server changes); compaction reads it. */
+  private committedWrites = 0;
+  /** Which user writes as which Yjs client id (see ClientIds). */
+  private readonly clientIds: ClientIds;
+  /** The document's state and deletions, for checking readers' updates; dropped on every change. */
+  private readerSnapshot: Y.Snapshot | null = null;
+  /** The whole document as one update, for every joiner's empty state vector; dropped on every change. */
+  private fullState: Uint8Array | null = null;
   /** doc + the queued updates; built when the first write arrives, so readers never pay for it. */
   private shadowDoc: Y.Doc | null = null;
   private queue: Queued<P>[] = [];
@@ -81,13 +67,15 @@ export class Room<P extends PeerInfo> {
     readonly doc: Y.Doc,
     private readonly hooks: SyncHooks<P>,
     private readonly groupCommit: GroupCommit<P> = new GroupCommit(hooks),
-    owners: ReadonlyMap<number, string> = new Map(),
+    clientIds: ClientIds = new ClientIds(new Map()),
   ) {
-    for (const [client, username] of owners) this.clientOwners.set(client, username);
+    this.clientIds = clientIds;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.readerSnapshot = null;
+      this.fullState = null;
       const message = syncUpdateMessage(update);
       for (const connection of this.connections) if (connection !== origin) connection.send(message);
     });
@@ -106,6 +94,10 @@ export class Room<P extends PeerInfo> {
     this.hooks.log(event, details);
   }
 
+  get writes(): number {
+    return this.committedWrites;
+  }
+
   /** True while updates are waiting to be committed. */
   get busy(): boolean {
     return this.flushing || this.queue.length > 0;
@@ -116,7 +108,7 @@ export class Room<P extends PeerInfo> {
    * connection), 'deferred' when the update depends on changes the server has not seen yet, or
    * 'queued'.
    */
-  receiveUpdate(connection: Connection<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
+  receiveUpdate(connection: RoomMember<P>, update: Uint8Array, ackNumber: number): Rejection | 'deferred' | 'queued' {
     if (isEmptyUpdate(update)) {
       // The usual answer to the server's sync step 1 (the client has nothing the server lacks):
       // acknowledged like any other, without building the shadow.
@@ -124,19 +116,29 @@ export class Room<P extends PeerInfo> {
       this.scheduleFlush();
       return 'queued';
     }
+    let meta: ReturnType<typeof Y.parseUpdateMeta>;
     try {
       // Read through once, struct by struct, before Yjs decodes it for real: Yjs 13 allocates an
       // array as long as the struct count an update claims, and a 10-byte update that claims 28
       // million structs blocked the event loop for 150 ms. Here a false count just runs out of bytes.
-      Y.parseUpdateMeta(update);
+      meta = Y.parseUpdateMeta(update);
     } catch (error: unknown) {
       return { code: CLOSE.badMessage, reason: `undecodable update: ${String(error)}` };
     }
+    const shadow = this.shadow;
+    const known = (client: number) => Y.getState(shadow.store, client);
+    const shapeProblem = this.clientIds.checkShape(meta, known);
+    if (shapeProblem) return shapeProblem;
+    // A gap in a client's clocks: it builds on structs still on their way. Held back without
+    // applying it, because applying and then rebuilding the shadow for every such message was
+    // what let one connection stall the server.
+    for (const [client, from] of meta.from) if (from > known(client)) return 'deferred';
+    const unaffordable = this.clientIds.chargeNew(meta, known, connection.peer.username);
+    if (unaffordable) return unaffordable;
     let transaction: Y.Transaction | null = null;
     const capture = (tr: Y.Transaction) => {
       transaction ??= tr;
     };
-    const shadow = this.shadow;
     shadow.on('afterTransaction', capture);
     try {
       Y.applyUpdate(shadow, update, connection);
@@ -159,12 +161,14 @@ export class Room<P extends PeerInfo> {
     // step 1 with such a step 2 on connect, and a reader (viewer, signatory) must not be refused
     // for it. Only updates that change something go through the hooks.
     if (!noop && tr !== null) {
-      const rejection = this.claimClients(advanced, connection.peer.username) ?? this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow });
+      const username = connection.peer.username;
+      const announcedByOthers = (client: number) => [...this.connections].some((other) => other.peer.username !== username && other.clientIds.has(client));
+      const rejection = this.clientIds.foreign(advanced, username, announcedByOthers) ?? this.hooks.checkUpdate({ documentName: this.name, peer: connection.peer, transaction: tr, shadow });
       if (rejection) {
         this.rebuildShadow();
         return rejection;
       }
-      for (const client of advanced) this.clientOwners.set(client, connection.peer.username);
+      this.clientIds.claim(advanced, username);
     }
     this.queue.push({ kind: 'client', connection, update, ackNumber, noop, at: Date.now() });
     this.scheduleFlush();
@@ -172,19 +176,41 @@ export class Room<P extends PeerInfo> {
   }
 
   /**
-   * Whether `username` may use the Yjs client id `client`, claiming it if nobody has. Awareness
-   * claims too: it announces a client id before its first edit, to anyone listening.
+   * The document as one update, what a sync step 1 with an empty state vector (a new tab, a
+   * reader) asks for. Encoded once per change instead of once per request: answering the same
+   * request again and again was a cheap way to make the server work.
    */
-  claimClient(client: number, username: string): boolean {
-    const owner = this.clientOwners.get(client);
-    if (owner === undefined) this.clientOwners.set(client, username);
-    return owner === undefined || owner === username;
+  stateAsUpdate(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
   }
 
-  /** A rejection if the update writes as a Yjs client that another user (or the server) writes as. */
-  private claimClients(clients: readonly number[], username: string): Rejection | null {
-    const foreign = clients.find((client) => (this.clientOwners.get(client) ?? username) !== username);
-    return foreign === undefined ? null : { code: CLOSE.forbiddenUpdate, reason: `writes as the Yjs client ${foreign} of someone else` };
+  /** Why the peer may not write at all, or null (see SyncHooks.readOnly). */
+  readOnly(peer: P): Rejection | null {
+    return this.hooks.readOnly(peer);
+  }
+
+  /**
+   * A reader's update, checked without decoding its content or applying it: it may hold no
+   * structs, and only deletions the document already has (every sync step 2 repeats the whole
+   * delete set of the sender's document). Then it is acknowledged like any other; anything else
+   * is a write and refused.
+   */
+  receiveReaderUpdate(connection: RoomMember<P>, update: Uint8Array, ackNumber: number, refusal: Rejection): Rejection | null {
+    if (!isEmptyUpdate(update)) {
+      // The first varUint of an update (v1) is the number of clients it has structs of.
+      if (decoding.readVarUint(decoding.createDecoder(update)) !== 0) return refusal;
+      this.readerSnapshot ??= Y.snapshot(this.doc);
+      if (!Y.snapshotContainsUpdate(this.readerSnapshot, update)) return refusal;
+    }
+    this.queue.push({ kind: 'client', connection, update, ackNumber, noop: true, at: Date.now() });
+    this.scheduleFlush();
+    return null;
+  }
+
+  /** Whether `username` may announce the Yjs client id `client` in awareness (see ClientIds). */
+  mayAnnounce(client: number, username: string): boolean {
+    return this.clientIds.mayAnnounce(client, username);
   }
 
   /**
@@ -202,7 +228,7 @@ export class Room<P extends PeerInfo> {
       shadow.on('update', capture);
       try {
         shadow.transact(() => mutate(shadow), SERVER_ORIGIN);
-        this.clientOwners.set(shadow.clientID, SERVER_OWNER);
+        this.clientIds.claim([shadow.clientID], SERVER_OWNER);
       } catch (error: unknown) {
         this.rebuildShadow();
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -241,7 +267,7 @@ export class Room<P extends PeerInfo> {
         }
         this.queue.splice(0, count);
         // One acknowledgement per connection and batch: n covers every earlier message.
-        const acks = new Map<Connection<P>, number>();
+        const acks = new Map<RoomMember<P>, number>();
         for (const item of batch) {
           if (item.kind === 'server') {
             Y.applyUpdate(this.doc, item.update, SERVER_ORIGIN);
@@ -251,9 +277,10 @@ export class Room<P extends PeerInfo> {
             acks.set(item.connection, item.ackNumber);
           }
         }
+        this.committedWrites += batch.filter((item) => item.kind === 'server' || !item.noop).length;
         for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
         try {
-          await this.hooks.afterApply?.(this.name, this.doc);
+          await this.hooks.afterApply?.(this);
         } catch (error: unknown) {
           this.hooks.log('after-apply-failed', { document: this.name, error: String(error) });
         }

@@ -2,13 +2,16 @@ import type * as Y from 'yjs';
 
 /**
  * The sync layer speaks the y-websocket protocol and knows Yjs, not agreements. Authentication,
- * persistence and the lock rules plug in through these hooks (the Hocuspocus way).
+ * persistence and the lock rules plug into it as extensions (server/sync/extensions.ts), the
+ * Hocuspocus way.
  */
 
 /** The transport a connection writes to: a websocket in production, anything in tests. */
 export interface Socket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Sends a websocket ping frame; optional, so in-process tests need no heartbeat. */
+  ping?(): void;
 }
 
 /** Why an update was refused: a close code for the client and a reason for the log. */
@@ -22,6 +25,19 @@ export interface PeerInfo {
   username: string;
   /** What awareness must say about this peer; whatever the client claims is replaced by it. */
   presence: Record<string, unknown>;
+}
+
+/**
+ * What a room needs of a connection. Connection implements it; the room only knows this
+ * interface, so that server/sync/connection.ts imports the room and never the other way round.
+ */
+export interface RoomMember<P extends PeerInfo> {
+  readonly peer: P;
+  /** Awareness client ids this connection introduced; nobody else may speak for them. */
+  readonly clientIds: ReadonlySet<number>;
+  send(data: Uint8Array): void;
+  acknowledge(ackNumber: number): void;
+  close(code: number, reason: string): void;
 }
 
 export interface CheckContext<TPeer extends PeerInfo> {
@@ -45,23 +61,37 @@ export interface DocumentBatch<TPeer extends PeerInfo> {
   updates: AcceptedUpdate<TPeer>[];
 }
 
+/** A loaded document as extensions see it after a commit or before unloading. */
+export interface LoadedDocument {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  /** Writes committed since the document was loaded (client updates and server changes), counted by the room. */
+  readonly writes: number;
+  /**
+   * A write of the server's own, committed by `commit` before it is applied and broadcast. Do not
+   * await it inside afterApply: it passes through the same commit loop that is running the hook.
+   */
+  submitServerChange(mutate: (doc: Y.Doc) => void, commit: (update: Uint8Array) => Promise<void>): Promise<void>;
+}
+
+/** The hooks the sync layer calls, composed from the extensions (see server/sync/extensions.ts). */
 export interface SyncHooks<TPeer extends PeerInfo> {
   /** Builds the document from storage. Called once per load. */
   loadDocument(documentName: string): Promise<Y.Doc>;
-  /** Which user owns each Yjs client id of the document from earlier loads (see Room.clientOwners). */
+  /** Which user owns each Yjs client id of the document from earlier loads (see server/sync/clientIds.ts). */
   loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
+  /**
+   * Why the peer may not write at all (a reader), or null. A reader's update is refused before
+   * its content is decoded or applied; only what it already has from the server passes.
+   */
+  readOnly(peer: TPeer): Rejection | null;
   /** Decides whether an update may be applied; null accepts it. Must not mutate anything. */
   checkUpdate(context: CheckContext<TPeer>): Rejection | null;
-  /** Commits accepted client updates (in order, all or none) before they are applied and broadcast. */
-  storeUpdates(documentName: string, updates: AcceptedUpdate<TPeer>[]): Promise<void>;
-  /**
-   * Commits the updates of several documents in one transaction (all or none). Optional: without
-   * it, each document's updates are committed by storeUpdates, one commit per document.
-   */
-  storeBatches?(batches: DocumentBatch<TPeer>[]): Promise<void>;
+  /** Commits the updates of several documents in one transaction (all or none), in order. */
+  storeBatches(batches: DocumentBatch<TPeer>[]): Promise<void>;
   /** Called after committed updates were applied to the real document (e.g. to compact it). */
-  afterApply?(documentName: string, doc: Y.Doc): Promise<void>;
+  afterApply?(document: LoadedDocument): Promise<void>;
   /** Called when a loaded document is about to be unloaded, e.g. to compact its history. */
-  beforeUnload?(documentName: string, doc: Y.Doc): Promise<void>;
+  beforeUnload?(document: LoadedDocument): Promise<void>;
   log(event: string, details: Record<string, unknown>): void;
 }

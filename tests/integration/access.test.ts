@@ -140,24 +140,30 @@ describe('access to an agreement', () => {
       const victim = open(cookies.ministry);
       const watcher = open(cookies.signatory);
       await Promise.all([synced(victim), synced(watcher)]);
-      victim.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
-      await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victim.doc.clientID)).toMatchObject({ cursor: { anchor: 1 } }));
+      victim.provider.awareness.setLocalStateField('cursor', cursorAt(1));
+      await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(victim.doc.clientID)).toMatchObject({ cursor: cursorAt(1) }));
 
       const attacker = connectRaw(suite.server, WMK, cookies.district);
       await attacker.synced;
       const victimId = victim.doc.clientID;
       // A forged state and a forged removal for the victim's id, then the attacker's own state.
-      attacker.sendRaw(awarenessMessage([[victimId, 1000, { cursor: { anchor: 666 }, user: { name: 'Referat AQB (HMSI)' } }]]));
+      attacker.sendRaw(awarenessMessage([[victimId, 1000, { cursor: cursorAt(666), user: { name: 'Referat AQB (HMSI)' } }]]));
       attacker.sendRaw(awarenessMessage([[victimId, 1001, null]]));
       attacker.sendRaw(awarenessMessage([[attacker.doc.clientID, 1, { cursor: null }]]));
 
       await vi.waitFor(() => expect(watcher.provider.awareness.getStates().get(attacker.doc.clientID)).toMatchObject({ user: { username: 'wmk-referat' } }));
-      expect(watcher.provider.awareness.getStates().get(victimId)).toMatchObject({ cursor: { anchor: 1 }, user: { username: 'hmsi-referat' } });
-      expect(victim.provider.awareness.getLocalState()).toMatchObject({ cursor: { anchor: 1 } });
+      expect(watcher.provider.awareness.getStates().get(victimId)).toMatchObject({ cursor: cursorAt(1), user: { username: 'hmsi-referat' } });
+      expect(victim.provider.awareness.getLocalState()).toMatchObject({ cursor: cursorAt(1) });
       attacker.close();
     });
   });
 });
+
+/** A cursor as y-prosemirror sets it (anchor and head as Yjs relative positions); the server relays only valid ones. */
+function cursorAt(clock: number) {
+  const position = { type: { client: 1, clock: 0 }, tname: null, item: { client: 1, clock }, assoc: 0 };
+  return { anchor: position, head: position };
+}
 
 /** An awareness message as y-protocols encodes it, with states chosen by the test. */
 function awarenessMessage(states: [clientId: number, clock: number, state: unknown][]): Uint8Array {

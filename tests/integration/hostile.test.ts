@@ -20,14 +20,14 @@ describe('hostile input on the websocket', () => {
   let server: BenchServer;
   let dataDir: string;
   let db: Database.Database;
-  const cookies = { district: '', ministry: '' };
+  const cookies = { district: '', ministry: '', viewer: '' };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-hostile-'));
     await seedBenchStore(dataDir, { agreements: 0, histories: new Map() });
     server = await startBenchServer('ours', { DATA_DIR: dataDir, IDLE_UNLOAD_MS: '60000' });
     db = new Database(join(dataDir, 'vereinbar.sqlite'), { readonly: true });
-    [cookies.district, cookies.ministry] = await Promise.all([login(server, 'wmk-referat'), login(server, 'hmsi-referat')]);
+    [cookies.district, cookies.ministry, cookies.viewer] = await Promise.all([login(server, 'wmk-referat'), login(server, 'hmsi-referat'), login(server, 'wmk-gast')]);
   });
   afterAll(async () => {
     db.close();
@@ -51,8 +51,11 @@ describe('hostile input on the websocket', () => {
       await Promise.all([synced(editor), synced(watcher)]);
       // The editor has written before: the server knows its Yjs client id as the ministry's.
       await edit(editor, watcher, 'vorher ');
-      const attacker = connectRaw(server, WMK, cookies.district);
+      const attacker = connectRaw(server, WMK, attack.as === 'viewer' ? cookies.viewer : cookies.district);
       await attacker.synced;
+      // The garbage of earlier attacks (some send MiBs) is collected here, not in this attack's
+      // window; the second call starts the window after the collection's delay was recorded.
+      await server.stats({ gc: true });
       await server.stats();
       const stored = storedUpdates();
 

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
-import { CLOSE, MAX_FRAGMENTS, MAX_MESSAGE_BYTES, MESSAGE } from '../../shared/protocol.js';
+import * as Y from 'yjs';
+import { CLIENT_ID_LIMITS, CLOSE, CONNECTION_BUDGET, MAX_FRAGMENTS, MAX_MESSAGE_BYTES, MAX_PENDING, MESSAGE } from '../../shared/protocol.js';
 
 /**
  * The attack corpus: frames a modified browser or a script could send on /collab/:id, each with
@@ -11,6 +12,8 @@ export interface Attack {
   name: string;
   code: number;
   send(ws: WebSocket, victim: number): void;
+  /** Who attacks: a district editor unless said otherwise. */
+  as?: 'viewer';
 }
 
 /** A frame of varUints and length-prefixed byte arrays. */
@@ -27,6 +30,73 @@ const SYNC_UPDATE = 2;
 /** A sync update message carrying `update` as its Yjs update. */
 const syncUpdate = (...update: (number | Uint8Array)[]) => frame(MESSAGE.sync, SYNC_UPDATE, frame(...update));
 const raw = (...bytes: number[]) => new Uint8Array(bytes);
+/** A sync update message carrying an update made by Yjs. */
+export const syncUpdateOf = (update: Uint8Array) => frame(MESSAGE.sync, SYNC_UPDATE, update);
+
+/** A Yjs client id nobody has used, different on every call. */
+let nextFresh = 1_900_000_000;
+export const freshClientId = () => nextFresh++;
+
+/**
+ * An update whose structs start at clock 1 of a fresh client (clock 0 is never sent), so the
+ * server must hold it back until clock 0 arrives: the shape of issue 9's stalling attack.
+ */
+export function gappedUpdate(client: number, text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = client;
+  doc.getText('t').insert(0, 'a');
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(1, text);
+  const update = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  return update;
+}
+
+/** `count` one-character updates of one fresh client after its clock 0, which is never sent. */
+export function gappedUpdates(client: number, count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = client;
+  doc.getText('t').insert(0, 'a');
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i + 1, 'x');
+  doc.destroy();
+  return updates;
+}
+
+/** A sync step 1 whose state vector names `entries` made-up clients: a read that costs the server work. */
+export function hugeStateVector(entries: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries);
+  for (let i = 0; i < entries; i++) {
+    encoding.writeVarUint(encoder, 1_000_000_000 + i);
+    encoding.writeVarUint(encoder, 1);
+  }
+  return frame(MESSAGE.sync, 0, encoding.toUint8Array(encoder));
+}
+
+/** A sync step 1 with an empty state vector followed by `padding` bytes the server never reads. */
+export function paddedStep1(padding: number): Uint8Array {
+  const stateVector = new Uint8Array(padding + 1);
+  return frame(MESSAGE.sync, 0, stateVector);
+}
+
+/** An awareness message with the given states (JSON as the client chose it). */
+export function awarenessFrame(states: [clientId: number, clock: number, json: string][]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, states.length);
+  for (const [clientId, clock, json] of states) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, json);
+  }
+  return frame(MESSAGE.awareness, encoding.toUint8Array(update));
+}
+
+/** GC structs of length `length`, one for each of `clients`: a few bytes that claim clocks. */
+export function gcUpdate(clients: number[], length: number): Uint8Array {
+  return syncUpdate(clients.length, ...clients.flatMap((client) => [1, client, 0, 0, length]), 0);
+}
 
 /** Sends one message as many continuation frames of `size` bytes. */
 function fragmented(ws: WebSocket, message: Uint8Array, size: number) {
@@ -67,6 +137,45 @@ export const ATTACKS: Attack[] = [
   { name: `one more fragment than the ${MAX_FRAGMENTS} a message may have`, code: 1008, send: (ws) => fragmented(ws, new Uint8Array(MAX_FRAGMENTS + 1).fill(7), 1) },
   { name: 'a message in a few fragments', code: CLOSE.badMessage, send: (ws) => fragmented(ws, new Uint8Array(64).fill(7), 4) },
   { name: 'fragments adding up to more than the library takes', code: 1009, send: (ws) => fragmented(ws, new Uint8Array(2 * MAX_MESSAGE_BYTES + 64), 4096) },
+  // Issue 9: a reader that stalls the server, held-back updates, awareness and client ids as resources.
+  { name: "a reader's update (held back at that)", as: 'viewer', code: CLOSE.forbiddenUpdate, send: (ws) => ws.send(syncUpdateOf(gappedUpdate(freshClientId(), 'x'.repeat(900_000)))) },
+  {
+    name: `held-back updates over ${MAX_PENDING.bytes} bytes`,
+    code: CLOSE.unresolvedUpdates,
+    send: (ws) => {
+      for (let i = 0; i < 2; i++) ws.send(syncUpdateOf(gappedUpdate(freshClientId(), 'x'.repeat(900_000))));
+    },
+  },
+  {
+    name: `more than ${MAX_PENDING.updates} held-back updates`,
+    code: CLOSE.unresolvedUpdates,
+    send: (ws) => {
+      for (const update of gappedUpdates(freshClientId(), MAX_PENDING.updates + 1)) ws.send(syncUpdateOf(update));
+    },
+  },
+  { name: 'a state vector naming 100,000 made-up clients', as: 'viewer', code: CLOSE.badMessage, send: (ws) => ws.send(hugeStateVector(100_000)) },
+  {
+    name: 'sync step 1 messages of 900 KB, again and again (more bytes per second than a person sends)',
+    as: 'viewer',
+    code: CLOSE.tooManyMessages,
+    send: (ws) => {
+      const message = paddedStep1(900_000);
+      // Just past the burst of the byte budget.
+      for (let sent = 0; sent <= CONNECTION_BUDGET.bytes.burst; sent += message.byteLength) ws.send(message);
+    },
+  },
+  { name: 'an awareness state of 900 KB', code: CLOSE.tooLarge, send: (ws) => ws.send(awarenessFrame([[freshClientId(), 1, JSON.stringify({ cursor: null, junk: 'x'.repeat(900_000) })]])) },
+  {
+    name: 'awareness for 60,000 client ids in one message',
+    code: CLOSE.badMessage,
+    send: (ws) => ws.send(awarenessFrame(Array.from({ length: 60_000 }, (_, i) => [2_000_000_000 + i, 1, '{}'] as [number, number, string]))),
+  },
+  { name: 'a GC struct claiming 2^40 clocks of an unused Yjs client', code: CLOSE.forbiddenUpdate, send: (ws) => ws.send(gcUpdate([freshClientId()], 2 ** 40)) },
+  {
+    name: `an update introducing ${CLIENT_ID_LIMITS.newPerUpdate + 1} new Yjs client ids`,
+    code: CLOSE.forbiddenUpdate,
+    send: (ws) => ws.send(gcUpdate(Array.from({ length: CLIENT_ID_LIMITS.newPerUpdate + 1 }, freshClientId), 1)),
+  },
   {
     name: 'a flood of messages',
     code: CLOSE.tooManyMessages,

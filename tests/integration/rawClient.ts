@@ -34,9 +34,10 @@ export function wsUrl(server: { url: string }, agreementId: string): string {
   return `${server.url.replace('http', 'ws')}/collab/${agreementId}`;
 }
 
-export function connectRaw(server: { url: string }, agreementId: string, cookie: string): RawClient {
+/** `autoPong: false` makes a client that stops answering the server's pings, like a sleeping laptop. */
+export function connectRaw(server: { url: string }, agreementId: string, cookie: string, options: { autoPong?: boolean } = {}): RawClient {
   const doc = new Y.Doc();
-  const ws = new WebSocket(wsUrl(server, agreementId), { headers: { cookie } });
+  const ws = new WebSocket(wsUrl(server, agreementId), { headers: { cookie }, autoPong: options.autoPong ?? true });
   ws.binaryType = 'nodebuffer';
   let sent = 0;
   let ack = 0;

@@ -10,6 +10,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   [CLOSE.notEditable]:
     'Die Zielvereinbarung ist zur Zeichnung freigegeben und kann nicht mehr bearbeitet werden. Bitte laden Sie die Seite neu.',
   [CLOSE.tooLarge]: 'Eine Änderung war zu groß für den Server. Bitte laden Sie die Seite neu.',
+  [CLOSE.unresolvedUpdates]: 'Einige Änderungen dieses Browsers ließen sich nicht zuordnen. Bitte laden Sie die Seite neu.',
   [CLOSE.tooManyMessages]: 'Zu viele Änderungen in kurzer Zeit. Bitte warten Sie einen Moment und laden Sie die Seite neu.',
 };
 
