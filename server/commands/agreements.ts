@@ -1,11 +1,12 @@
 import { agreementTitle } from '../../shared/agreementTitle.js';
 import * as Y from 'yjs';
-import type { AgreementDetail, AgreementSummary, SessionUser } from '../../shared/api.js';
+import type { AgreementDetail, AgreementSummary, SessionUser, SigningParty } from '../../shared/api.js';
 import type { FieldsPatch } from '../../shared/schemas/fields.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
 import { findDistrict } from '../../shared/districts.js';
 import { validateAmountCents, type AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
+import { signedParties } from '../../shared/signedBlocks.js';
 import { getTemplate } from '../../shared/template/index.js';
 import { writeFields, readProjectList, seedAgreementDoc } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/hooks.js';
@@ -104,7 +105,8 @@ export class AgreementService {
     const record = await this.readable(user, id);
     const room = await this.rooms.get(id);
     try {
-      return renderAgreementText(getTemplate(record.templateVersion), record.fields, readProjectList(room.doc));
+      const recorded = [...room.doc.getMap<unknown>(ROOT.signatures).keys()].filter((key): key is SigningParty => key === 'ministry' || key === 'district');
+      return renderAgreementText(getTemplate(record.templateVersion), record.fields, readProjectList(room.doc), signedParties(record.status, recorded));
     } finally {
       this.rooms.release(room);
     }

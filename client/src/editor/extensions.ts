@@ -57,7 +57,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   };
   const replaced: Record<string, AnyExtension> = {
     [TemplateBlock.name]: TemplateBlock.extend({ addNodeView: () => templateBlockView(templateOptions) }),
-    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields) }),
+    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields, setup.ydoc) }),
     [MeasureGroup.name]: MeasureGroup.extend({ addNodeView: () => measureGroupView }),
     [ProjectEntry.name]: ProjectEntryWithKeys,
   };
