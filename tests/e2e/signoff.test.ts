@@ -54,7 +54,7 @@ describe('signing an agreement in the browser', () => {
     }
     const history = await editor().page.locator('.signoff-history li').allInnerTexts();
     expect(history.map((line) => line.split('\n')[1] ?? line)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Zur Zeichnung freigegeben/), 'Unterzeichnet für den Kreis/die Stadt in Eschwege', 'Unterzeichnet für das Ministerium in Wiesbaden']),
+      expect.arrayContaining([expect.stringMatching(/^Zur Zeichnung freigegeben/), 'Unterzeichnet für den Werra-Meißner-Kreis in Eschwege', 'Unterzeichnet für das Ministerium in Wiesbaden']),
     );
     for (const session of everyone()) expect(session.errors).toEqual([]);
   });

@@ -106,7 +106,7 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
       <h3>Unterschriebener Scan</h3>
       <ScanList agreementId={detail.id} scans={detail.scans} mayUpload={permissions.uploadScan} onUploaded={refresh} />
       <h3>Verlauf</h3>
-      <HistoryList events={history} />
+      <HistoryList events={history} partner={detail.fields.partner} />
       {release && (
         <SignDialog
           agreementId={detail.id}
