@@ -53,6 +53,8 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
       aria-label={`Kommentar zu „${placed.entryTitle}“${open ? '' : ' (erledigt)'}`}
       data-thread-id={thread.id}
       data-entry-id={thread.entryId}
+      // Focusable from a link ("zum offenen Kommentar" in the release dialog), not in the Tab order.
+      tabIndex={-1}
       onFocus={onActivate}
       onClick={onActivate}
     >

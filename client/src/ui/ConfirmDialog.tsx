@@ -10,6 +10,8 @@ interface Props {
   confirmLabel: string;
   pendingLabel: string;
   pending?: boolean;
+  /** Something stands in the way: the confirm button is disabled (the dialog says what). */
+  blocked?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onClose: () => void;
@@ -20,7 +22,7 @@ interface Props {
  * (the rest of the page is inert, so focus stays inside), Abbrechen focused first so that Enter
  * does not confirm by accident, and focus back where it was when it closes.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, error = null, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, blocked = false, error = null, onConfirm, onClose }: Props) {
   const dialog = useModal(open);
   const titleId = useId();
   const opener = useRef<HTMLElement | null>(null);
@@ -50,7 +52,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
         <form onSubmit={submit} noValidate>
           <h2 id={titleId}>{title}</h2>
           {children}
-          <DialogFooter error={error} pending={pending} submitLabel={confirmLabel} pendingLabel={pendingLabel} onCancel={onClose} />
+          <DialogFooter error={error} pending={pending} submitLabel={confirmLabel} pendingLabel={pendingLabel} onCancel={onClose} blocked={blocked} />
         </form>
       )}
     </dialog>
