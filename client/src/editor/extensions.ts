@@ -11,6 +11,7 @@ import type { FieldsStore } from '../collab/fields.js';
 import { addProject, moveProject, removeProject, splitProject } from './commands/entries.js';
 import { EmptyEntryHint } from './emptyEntryHint.js';
 import { KeyboardFocus } from './keyboardFocus.js';
+import { LockedInputHint } from './lockedInputHint.js';
 import { measureGroupView } from './nodeViews/measureGroupView.js';
 import { signaturesView } from './nodeViews/signaturesView.js';
 import { templateBlockView, type TemplateViewOptions } from './nodeViews/templateBlockView.js';
@@ -25,6 +26,8 @@ export interface EditorSetup {
   onEditAmount: (() => void) | null;
   /** Shows why typed or pasted text was refused (characters the PDF cannot print). */
   onRefusedInput: (message: string) => void;
+  /** Says why a keystroke in locked template text did nothing. */
+  onLockedInput: (message: string) => void;
 }
 
 /** Keyboard shortcuts of the project list; the toolbar shows the same ones (see toolbarActions). */
@@ -63,6 +66,7 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   };
   return [
     ...schemaExtensions.map((extension) => replaced[extension.name] ?? extension),
+    LockedInputHint.configure({ onLocked: setup.onLockedInput }),
     ProjectListLock.configure({ onRefused: setup.onRefusedInput }),
     EntryIds,
     EmptyEntryHint,
