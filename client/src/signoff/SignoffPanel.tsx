@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { signingPartyOf } from '../../../shared/permissions.js';
 import type { Connection } from '../collab/connection.js';
 import { HistoryList } from './HistoryList.js';
+import { SIGNOFF_PANEL_ID } from './AgreementStatusBar.js';
 import { ReleaseDialog } from './ReleaseDialog.js';
 import { ReopenDialog } from './ReopenDialog.js';
 import { ScanList } from './ScanList.js';
@@ -62,7 +63,7 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
   }
 
   return (
-    <section className="signoff" id="zeichnung" aria-labelledby="signoff-title" tabIndex={-1}>
+    <section className="signoff" id={SIGNOFF_PANEL_ID} aria-labelledby="signoff-title" tabIndex={-1}>
       <h2 id="signoff-title">Zeichnung</h2>
       <p className="signoff-status" role="status">
         {statusText(detail)}
