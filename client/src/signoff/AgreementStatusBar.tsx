@@ -54,7 +54,7 @@ export function AgreementStatusBar({ detail, connection }: { detail: AgreementDe
       )}
       {deadline && <span className="status-bar-item">Frist: {formatDate(deadline)}</span>}
       <a className="status-bar-jump" href={`#${SIGNOFF_PANEL_ID}`} onClick={jumpToSignoff}>
-        {status === 'draft' ? 'Zur Zeichnung (Freigabe)' : 'Zur Zeichnung'} ↓
+        Zur Zeichnung ↓
       </a>
     </div>
   );

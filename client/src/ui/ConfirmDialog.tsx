@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useModal } from '../signoff/useModal.js';
 import { DialogFooter } from './DialogFooter.js';
 
@@ -41,13 +41,30 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
     };
   }, [open, dialog]);
 
+  // A modal <dialog> makes the page inert, but Tab still leaves it for the browser's own controls:
+  // wrap around inside, so the keyboard stays with the question until it is answered.
+  function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== 'Tab') return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input, textarea, select')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onConfirm();
   }
 
   return (
-    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={trapTab}>
       {open && (
         <form onSubmit={submit} noValidate>
           <h2 id={titleId}>{title}</h2>
