@@ -5,7 +5,7 @@ import { caretAtEnd, entryText, openedBy, serverText } from './harness.js';
 
 const fixture = openedBy('wmk-referat');
 const page = () => fixture.session('wmk-referat').page;
-const LOCKED = 'Dieser Text gehört zur Vorlage und ist gesperrt. Bearbeiten lässt sich nur die Projektliste in § 5.';
+const LOCKED = 'Dieser Text gehört zur Vorlage und ist gesperrt. Bearbeiten lässt sich nur die Projektliste in §\u00a05.';
 
 const background = (p: Page, selector: string) => p.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor);
 const hint = (p: Page) => p.getByTestId('lock-hint');

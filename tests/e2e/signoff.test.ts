@@ -28,6 +28,8 @@ describe('signing an agreement in the browser', () => {
     const { page } = editor();
     expect(await page.locator('.agreement-body').getAttribute('contenteditable')).toBe('true');
     await page.getByRole('button', { name: 'Zur Zeichnung freigeben' }).click();
+    // Release is a decision: the dialog says what happens, then it is confirmed.
+    await page.getByRole('dialog', { name: 'Zur Zeichnung freigeben?' }).getByRole('button', { name: 'Verbindlich freigeben' }).click();
     for (const session of everyone()) await expect.poll(() => badge(session.page)).toBe('Zur Zeichnung freigegeben');
     await expect.poll(() => page.locator('.agreement-body').getAttribute('contenteditable')).toBe('false');
     expect(await page.locator('.read-only-badge').textContent()).toBe('Bearbeitung gesperrt');

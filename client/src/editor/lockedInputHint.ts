@@ -3,7 +3,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { projectListContentRange } from '../../../shared/editor/lock.js';
 
-export const LOCKED_TEXT_MESSAGE = 'Dieser Text gehört zur Vorlage und ist gesperrt. Bearbeiten lässt sich nur die Projektliste in § 5.';
+export const LOCKED_TEXT_MESSAGE = 'Dieser Text gehört zur Vorlage und ist gesperrt. Bearbeiten lässt sich nur die Projektliste in §\u00a05.';
 
 /** Keys that would change the document at the selection (typing goes through handleTextInput). */
 const EDITING_KEYS = new Set(['Backspace', 'Delete', 'Enter']);

@@ -40,7 +40,7 @@ export function ReleaseDialog({ ydoc, open, pending, error, onConfirm, onClose }
       onClose={onClose}
     >
       <ul className="release-consequences">
-        <li>Der Text wird für beide Seiten eingefroren: niemand kann § 5 dann noch ändern.</li>
+        <li>Der Text wird für beide Seiten eingefroren: niemand kann §&nbsp;5 dann noch ändern.</li>
         <li>Die Zeichnungsberechtigten beider Seiten können danach unterzeichnen, in beliebiger Reihenfolge.</li>
         <li>Kommentare bleiben möglich, etwa für Rückfragen vor der Unterschrift; sie ändern den Text nicht.</li>
         <li>Wer die Vereinbarung zur Überarbeitung zurückholt, macht bereits geleistete Unterschriften ungültig.</li>
@@ -49,7 +49,7 @@ export function ReleaseDialog({ ydoc, open, pending, error, onConfirm, onClose }
         <div className="notice notice-error release-open-points">
           <p className="notice-title">Vor der Freigabe noch offen:</p>
           <ul>
-            {emptyList && <li>Die Projektliste in § 5 ist leer.</li>}
+            {emptyList && <li>Die Projektliste in §&nbsp;5 ist leer.</li>}
             {threads.map((thread) => (
               <li key={thread.id}>
                 <button type="button" className="link-button" onClick={() => goTo(thread.id)}>
@@ -60,7 +60,7 @@ export function ReleaseDialog({ ydoc, open, pending, error, onConfirm, onClose }
           </ul>
         </div>
       ) : (
-        <p className="dialog-hint">Keine offenen Punkte: keine offenen Kommentare, § 5 enthält Projekte.</p>
+        <p className="dialog-hint">Keine offenen Punkte: keine offenen Kommentare, §&nbsp;5 enthält Projekte.</p>
       )}
     </ConfirmDialog>
   );

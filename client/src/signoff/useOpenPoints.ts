@@ -42,7 +42,8 @@ export function useOpenPoints(ydoc: Y.Doc, active: boolean): OpenPoints | null {
       },
       get: () => (current ??= read(ydoc)),
     };
-  }, [ydoc]);
+    // A fresh store each time the dialog opens: while it was closed, nothing kept the cache current.
+  }, [ydoc, active]);
   const points = useSyncExternalStore(active ? store.subscribe : noSubscription, active ? store.get : nothing);
   return points;
 }
