@@ -8,7 +8,7 @@ const ministry = () => fixture.session('hmsi-referat').page;
 const signatory = () => fixture.session('wmk-landraetin').page;
 const ENTRY = 'p-wmk24-letswork';
 
-const thread = (p: Page, text: string) => p.locator('.thread', { hasText: text });
+const thread = (p: Page, text: string) => p.locator('article.thread', { hasText: text });
 const focusedClass = (p: Page) => p.evaluate(() => document.activeElement?.className ?? '');
 
 async function comment(p: Page, text: string) {
