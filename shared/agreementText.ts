@@ -1,7 +1,9 @@
+import type { SigningParty } from './api.js';
 import type { ProjectListModel } from './editor/body.js';
 import type { AgreementFields, SignatoryBlock } from './fields.js';
 import { formatDate } from './format.js';
 import { MEASURE_TYPES } from './measureTypes.js';
+import { fieldsAsSigned } from './signedBlocks.js';
 import { BLOCKS_AFTER_LIST, BLOCKS_BEFORE_LIST, type BlockId, type Piece, type Template } from './template/types.js';
 
 /** The printed lines of one locked block, as the template and the fields make them. */
@@ -32,8 +34,11 @@ function projectListText(groups: ProjectListModel): string[] {
 /**
  * The agreement as plain text, as it would be printed: one paragraph per printed element,
  * separated by blank lines. It is the canonical text that a signature's hash is computed over.
+ * `signed` names the parties whose signature exists (shared/signedBlocks.ts); the other blocks
+ * print neither mark nor date, whatever their fields hold, so a draft never reads as signed.
  */
-export function renderAgreementText(template: Template, fields: AgreementFields, groups: ProjectListModel): string {
+export function renderAgreementText(template: Template, agreementFields: AgreementFields, groups: ProjectListModel, signed: readonly SigningParty[] = []): string {
+  const fields = fieldsAsSigned(agreementFields, signed);
   const blocks = (ids: readonly BlockId[]) => ids.flatMap((id) => renderBlock(template, id, fields).map(pieceText));
   const paragraphs = [
     ...blocks(BLOCKS_BEFORE_LIST),

@@ -11,7 +11,7 @@ import type { AgreementStatus, SessionUser, SigningParty } from './api.js';
  * | read         | everyone of the ministry or the own district | any                              |
  * | editBody     | ministry-editor, district-editor             | draft                            |
  * | editAmount   | ministry-editor (of the ministry)            | draft                            |
- * | comment      | everyone but viewers                         | draft                            |
+ * | comment      | everyone but viewers                         | draft, released, partially-signed|
  * | release      | ministry-editor (of the ministry)            | draft                            |
  * | reopen       | ministry-editor, district-editor             | released, partially-signed       |
  * | sign         | the signatory of a block not yet signed      | released, partially-signed       |
@@ -76,9 +76,11 @@ export function statusAllows(user: Actor, action: Action, agreement: AgreementSc
       return true;
     case 'editBody':
     case 'editAmount':
-    case 'comment':
     case 'release':
       return status === 'draft';
+    // Comments do not change the frozen text: signatories may still ask while they read it.
+    case 'comment':
+      return status !== 'final';
     case 'reopen':
       return status === 'released' || status === 'partially-signed';
     case 'uploadScan':

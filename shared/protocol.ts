@@ -109,3 +109,10 @@ export const ROOT = {
   /** Signatures of the current release, by party (server-written, see server/commands/signoff.ts). */
   signatures: 'signatures',
 } as const;
+
+/**
+ * A cookie beside the (HttpOnly) session cookie that scripts may read: it says only "a session
+ * was started in this browser", never which. The client asks GET /api/session only when it is
+ * there, so that an anonymous page load does not log a 401 in the console.
+ */
+export const SESSION_HINT_COOKIE = 'vereinbar_angemeldet';

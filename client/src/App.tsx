@@ -7,7 +7,7 @@ import { AgreementListPage } from './pages/AgreementListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { matchRoute, navigate, useLocation } from './router.js';
-import { SessionContext, type Session } from './session.js';
+import { clearSessionHint, hasSessionHint, SessionContext, type Session } from './session.js';
 import { Notice } from './ui/Notice.js';
 
 // The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
@@ -21,14 +21,18 @@ const loginPath = (next: string) => (next === '/' ? '/anmelden' : `/anmelden?wei
 export function App() {
   const location = useLocation();
   const route = matchRoute(location);
-  const [state, setState] = useState<SessionState>({ kind: 'loading' });
+  // Without the hint no session can exist: do not ask (an anonymous 401 would litter the console).
+  const [state, setState] = useState<SessionState>(() => (hasSessionHint() ? { kind: 'loading' } : { kind: 'anonymous' }));
 
   useEffect(() => {
+    if (!hasSessionHint()) return;
     api.session().then(
       (user) => setState({ kind: 'user', user }),
       (error: unknown) => {
-        if (error instanceof ApiError && error.status === 401) setState({ kind: 'anonymous' });
-        else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (error instanceof ApiError && error.status === 401) {
+          clearSessionHint();
+          setState({ kind: 'anonymous' });
+        } else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       },
     );
   }, []);

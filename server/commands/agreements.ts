@@ -1,11 +1,12 @@
 import { agreementTitle } from '../../shared/agreementTitle.js';
 import * as Y from 'yjs';
-import type { AgreementSummary, SessionUser } from '../../shared/api.js';
+import type { AgreementSummary, SessionUser, SigningParty } from '../../shared/api.js';
 import type { FieldsPatch } from '../../shared/schemas/fields.js';
 import { renderAgreementText } from '../../shared/agreementText.js';
 import { findDistrict } from '../../shared/districts.js';
 import { validateAmountCents, type AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
+import { signedParties } from '../../shared/signedBlocks.js';
 import { getTemplate } from '../../shared/template/index.js';
 import { writeFields, readProjectList, seedAgreementDoc } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/peer.js';
@@ -63,7 +64,10 @@ export class AgreementService {
   /** The agreement as plain text, as it would be printed (and as a signature's hash will cover). */
   async text(user: SessionUser, id: string): Promise<string> {
     const record = await this.readable(user, id);
-    return this.rooms.use(id, (room) => renderAgreementText(getTemplate(record.templateVersion), record.fields, readProjectList(room.doc)));
+    return this.rooms.use(id, (room) => {
+      const recorded = [...room.doc.getMap<unknown>(ROOT.signatures).keys()].filter((key): key is SigningParty => key === 'ministry' || key === 'district');
+      return renderAgreementText(getTemplate(record.templateVersion), record.fields, readProjectList(room.doc), signedParties(record.status, recorded));
+    });
   }
 
   async setFields(user: SessionUser, id: string, patch: FieldsPatch): Promise<void> {

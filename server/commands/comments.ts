@@ -181,7 +181,7 @@ export class CommentService {
     const record = await this.agreements.readable(user, agreementId);
     if (canComment(user, action, record)) return record;
     if (!roleAllows(user, 'comment', record.districtId)) fail(403, 'Mit Lesezugriff können Sie Kommentare lesen, aber nicht schreiben.', `${user.username} (${user.role}) may not comment`);
-    fail(409, 'Die Vereinbarung ist kein Entwurf mehr; Kommentare sind nur im Entwurf möglich.', `${agreementId} is ${record.status}`);
+    fail(409, 'Die Vereinbarung ist unterzeichnet; Kommentare sind nicht mehr möglich.', `${agreementId} is ${record.status}`);
   }
 
   private ownComment(user: SessionUser, record: AgreementRecord, thread: CommentThread, commentId: string, action: 'edit' | 'delete'): Comment {

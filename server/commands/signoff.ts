@@ -17,6 +17,7 @@ import type { AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate } from '../../shared/format.js';
 import { normaliseCanonicalText, normaliseTypedText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
+import { fieldsAsSigned, signedParties } from '../../shared/signedBlocks.js';
 import type { SignRequest } from '../../shared/schemas/signoff.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { Credentials } from '../auth/credentials.js';
@@ -251,7 +252,8 @@ export class SignoffService {
       id,
       title: agreementTitle(record.year, record.fields.partner),
       template: getTemplate(record.templateVersion),
-      fields: record.fields,
+      // A block shows a mark and a date only when that party's signature exists.
+      fields: fieldsAsSigned(record.fields, signedParties(record.status, view.signatures.map((s) => s.party))),
       groups,
       status: record.status,
       release: view.release,

@@ -10,8 +10,10 @@ import { can, type AgreementScope } from '../../shared/permissions.js';
  * and signatories of both parties write: signatories negotiate too, and what they ask before
  * signing belongs in the record. Viewers read only: a thread they open would count as open and
  * hold up the release for signature without anyone with a mandate having asked for it.
- * Everything but reading needs a draft: once released for signature the discussion is closed
- * (reopening the agreement reopens it). Editing and deleting a comment: its author only.
+ * Everything but reading is possible until the agreement is final: comments do not change the
+ * frozen text, so the signatories may still ask while they read it for signing (a thread opened
+ * then is a question, not a change; only reopening changes the text). A final agreement is
+ * closed for good. Editing and deleting a comment: its author only.
  */
 export type CommentAction = 'read' | 'comment' | 'resolve' | 'edit' | 'delete';
 

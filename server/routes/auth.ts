@@ -7,6 +7,7 @@ import { currentUserFromRecord, currentUserOf } from '../auth/currentUser.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, type Sessions } from '../auth/sessions.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
+import { SESSION_HINT_COOKIE } from '../../shared/protocol.js';
 import { LoginRequestSchema } from '../../shared/schemas/auth.js';
 import { limitBody, MAX_LOGIN_BYTES } from './bodyLimit.js';
 import { requireSession, type AppEnv } from './context.js';
@@ -53,6 +54,8 @@ export function authRoutes(
         path: '/',
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
+      // Readable by scripts on purpose: a flag without a secret (shared/protocol.ts).
+      setCookie(c, SESSION_HINT_COOKIE, '1', { httpOnly: false, sameSite: 'Lax', secure: secureCookies, path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
       log.info('login', { username: user.username });
       return c.json(currentUserFromRecord(user));
     })
@@ -63,6 +66,7 @@ export function authRoutes(
         await onLogout(session.tokenHash);
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SESSION_HINT_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
     .get('/session', (c) => c.json(currentUserOf(requireSession(c))));

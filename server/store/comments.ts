@@ -100,9 +100,13 @@ export class SqliteCommentStore implements CommentStore {
     return row.n;
   }
 
-  /** The ministry's people and the district's: who can be mentioned in this agreement. Active accounts only (migration 003). */
+  /**
+   * The ministry's people and the district's who may comment (shared/permissions.ts: everyone but
+   * viewers), active accounts only (migration 003): who can be mentioned in this agreement. A
+   * viewer could not answer a mention.
+   */
   async participants(districtId: string): Promise<Participant[]> {
-    const rows = this.prepare('SELECT username, display_name, district_id FROM users WHERE (district_id IS NULL OR district_id = ?) AND active = 1 ORDER BY display_name')
+    const rows = this.prepare("SELECT username, display_name, district_id FROM users WHERE (district_id IS NULL OR district_id = ?) AND role <> 'viewer' AND active = 1 ORDER BY display_name")
       .all(districtId) as { username: string; display_name: string; district_id: string | null }[];
     return rows.map((row) => ({
       username: row.username,

@@ -26,6 +26,9 @@ describe('an agreement that is reopened while someone has it open', () => {
     await post(ministry, 'reopen', { reason: 'Ein Projekt fehlt noch.' });
     await expect.poll(() => editable(district)).toBe('true');
     await expect.poll(() => amountButton.isVisible()).toBe(true);
+    // The reason ends with its own full stop: none is added after the closing quote (issue 13).
+    const reopened = district.locator('.signoff-history li[data-kind="reopened"] .signoff-history-what');
+    await expect.poll(() => reopened.textContent()).toBe('Zur Überarbeitung zurückgeholt. Begründung: „Ein Projekt fehlt noch.“');
     await caretAtEnd(district, 'p-wmk24-strategie');
     await district.keyboard.type(' 2025');
     await expectSaved(district);

@@ -13,7 +13,9 @@ describe('the agreement as a document', () => {
     expect(text).toContain('§\u00a01');
     expect(text).toContain('462.800 Euro');
     expect(text).toContain('Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung');
-    expect(text).toContain('Eschwege, den 23.07.2024');
+    // The seeded draft is not signed: its blocks show neither mark nor date (issue 13).
+    expect(text).toContain('Eschwege, den');
+    expect(text).not.toContain('23.07.2024');
     await mkdir('test-results', { recursive: true });
     await page.mouse.move(0, 0);
     await page.screenshot({ path: 'test-results/agreement.png', fullPage: true });

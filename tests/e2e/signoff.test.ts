@@ -28,6 +28,8 @@ describe('signing an agreement in the browser', () => {
     const { page } = editor();
     expect(await page.locator('.agreement-body').getAttribute('contenteditable')).toBe('true');
     await page.getByRole('button', { name: 'Zur Zeichnung freigeben' }).click();
+    // Release is a decision: the dialog says what happens, then it is confirmed.
+    await page.getByRole('dialog', { name: 'Zur Zeichnung freigeben?' }).getByRole('button', { name: 'Verbindlich freigeben' }).click();
     for (const session of everyone()) await expect.poll(() => badge(session.page)).toBe('Zur Zeichnung freigegeben');
     await expect.poll(() => page.locator('.agreement-body').getAttribute('contenteditable')).toBe('false');
     expect(await page.locator('.read-only-badge').textContent()).toBe('Bearbeitung gesperrt');
@@ -54,7 +56,7 @@ describe('signing an agreement in the browser', () => {
     }
     const history = await editor().page.locator('.signoff-history li').allInnerTexts();
     expect(history.map((line) => line.split('\n')[1] ?? line)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Zur Zeichnung freigegeben/), 'Unterzeichnet für den Kreis/die Stadt in Eschwege', 'Unterzeichnet für das Ministerium in Wiesbaden']),
+      expect.arrayContaining([expect.stringMatching(/^Zur Zeichnung freigegeben/), 'Unterzeichnet für den Werra-Meißner-Kreis in Eschwege', 'Unterzeichnet für das Ministerium in Wiesbaden']),
     );
     for (const session of everyone()) expect(session.errors).toEqual([]);
   });

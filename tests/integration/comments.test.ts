@@ -140,10 +140,10 @@ describe('comment threads through the API, live in every open document', () => {
     expect((await listThreads(suite.server, suite.cookies.ministry, WMK)).threads.map((t) => t.id)).not.toContain(ownFulda.id);
   });
 
-  it('offers the participants of the agreement for mentions: the ministry and the district, no other district', async () => {
+  it('offers the participants of the agreement for mentions: the ministry and the district who may comment, no viewer, no other district', async () => {
     const { json } = await send(suite.server, suite.cookies.district, 'GET', `/agreements/${WMK}/participants`);
     const names = (json as { username: string }[]).map((p) => p.username).sort();
-    expect(names).toEqual(['hmsi-ministerin', 'hmsi-referat', 'wmk-gast', 'wmk-landraetin', 'wmk-referat']);
+    expect(names).toEqual(['hmsi-ministerin', 'hmsi-referat', 'wmk-landraetin', 'wmk-referat']);
   });
 
   it('closes a client that writes comment state over the websocket with 4403 and keeps it from everyone', async () => {

@@ -50,11 +50,21 @@ describe('who may do what with comments', () => {
     expect(canComment(people.districtEditor, 'edit', WMK)).toBe(false);
   });
 
-  it('allows only reading once the agreement is no longer a draft', () => {
-    const released = { ...WMK, status: 'released' as AgreementStatus };
-    expect(canComment(people.ministryEditor, 'read', released)).toBe(true);
+  it('keeps the discussion open while released for signature: comments do not change the frozen text', () => {
+    for (const status of ['released', 'partially-signed'] as const) {
+      const released = { ...WMK, status };
+      for (const action of ['comment', 'resolve', 'edit', 'delete'] as const) {
+        expect(canComment(people.districtSignatory, action, released, { authorUsername: 'wmk-landraetin' })).toBe(true);
+      }
+      expect(canComment(people.viewer, 'comment', released)).toBe(false);
+    }
+  });
+
+  it('allows only reading once the agreement is final', () => {
+    const final = { ...WMK, status: 'final' as AgreementStatus };
+    expect(canComment(people.ministryEditor, 'read', final)).toBe(true);
     for (const action of ['comment', 'resolve', 'edit', 'delete'] as const) {
-      expect(canComment(people.ministryEditor, action, released, { authorUsername: 'hmsi-referat' })).toBe(false);
+      expect(canComment(people.ministryEditor, action, final, { authorUsername: 'hmsi-referat' })).toBe(false);
     }
   });
 });

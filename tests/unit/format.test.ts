@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementTitle } from '../../shared/agreementTitle.js';
+import { agreementTitle, ownNameForm } from '../../shared/agreementTitle.js';
 import { berlinIsoDate, formatDate, formatDateTime, formatEuro, formatNumber, formatSince } from '../../shared/format.js';
 
 describe('German formats (shared/format.ts)', () => {
@@ -32,5 +32,14 @@ describe('the agreement title (shared/agreementTitle.ts)', () => {
   it('names the year and the partner without its article', () => {
     expect(agreementTitle(2024, { dative: 'dem Werra-Meißner-Kreis' })).toBe('Zielvereinbarung 2024 – Werra-Meißner-Kreis');
     expect(agreementTitle(2025, { dative: 'der Stadt Kassel' })).toBe('Zielvereinbarung 2025 – Stadt Kassel');
+  });
+
+  it('names a district by its own name form: no "Landkreis" before a name that is a Kreis already', () => {
+    expect(agreementTitle(2024, { dative: 'dem Landkreis Werra-Meißner-Kreis' })).toBe('Zielvereinbarung 2024 – Werra-Meißner-Kreis');
+    expect(agreementTitle(2024, { dative: 'dem Landkreis Hochtaunuskreis' })).toBe('Zielvereinbarung 2024 – Hochtaunuskreis');
+    expect(agreementTitle(2024, { dative: 'dem Landkreis Fulda' })).toBe('Zielvereinbarung 2024 – Landkreis Fulda');
+    expect(agreementTitle(2024, { dative: 'dem Landkreis Kassel' })).toBe('Zielvereinbarung 2024 – Landkreis Kassel');
+    expect(ownNameForm('den Landkreis Werra-Meißner-Kreis')).toBe('den Werra-Meißner-Kreis');
+    expect(ownNameForm('die Stadt Kassel')).toBe('die Stadt Kassel');
   });
 });

@@ -32,7 +32,10 @@ const SCOPES: Record<string, AgreementScope> = {
   final: scope('final', ['ministry', 'district']),
 };
 
-/** The whole table: who may do what in each state. Anything not listed is refused. */
+/**
+ * The whole table: who may do what in each state. Anything not listed is refused. Comments stay
+ * open while released (issue 13: signatories ask while they read); only a final agreement closes them.
+ */
 const ALLOWED: Record<string, Partial<Record<Who, readonly Action[]>>> = {
   draft: {
     ministryEditor: ['read', 'editBody', 'editAmount', 'comment', 'release'],
@@ -43,27 +46,27 @@ const ALLOWED: Record<string, Partial<Record<Who, readonly Action[]>>> = {
     viewer: ['read'],
   },
   released: {
-    ministryEditor: ['read', 'reopen', 'uploadScan'],
-    ministrySignatory: ['read', 'sign', 'uploadScan'],
+    ministryEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    ministrySignatory: ['read', 'comment', 'sign', 'uploadScan'],
     ministryViewer: ['read'],
-    districtEditor: ['read', 'reopen', 'uploadScan'],
-    districtSignatory: ['read', 'sign', 'uploadScan'],
+    districtEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    districtSignatory: ['read', 'comment', 'sign', 'uploadScan'],
     viewer: ['read'],
   },
   'signed by the ministry': {
-    ministryEditor: ['read', 'reopen', 'uploadScan'],
-    ministrySignatory: ['read', 'uploadScan'],
+    ministryEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    ministrySignatory: ['read', 'comment', 'uploadScan'],
     ministryViewer: ['read'],
-    districtEditor: ['read', 'reopen', 'uploadScan'],
-    districtSignatory: ['read', 'sign', 'uploadScan'],
+    districtEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    districtSignatory: ['read', 'comment', 'sign', 'uploadScan'],
     viewer: ['read'],
   },
   'signed by the district': {
-    ministryEditor: ['read', 'reopen', 'uploadScan'],
-    ministrySignatory: ['read', 'sign', 'uploadScan'],
+    ministryEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    ministrySignatory: ['read', 'comment', 'sign', 'uploadScan'],
     ministryViewer: ['read'],
-    districtEditor: ['read', 'reopen', 'uploadScan'],
-    districtSignatory: ['read', 'uploadScan'],
+    districtEditor: ['read', 'comment', 'reopen', 'uploadScan'],
+    districtSignatory: ['read', 'comment', 'uploadScan'],
     viewer: ['read'],
   },
   final: {

@@ -4,6 +4,7 @@ import type { Participant } from '../../../shared/comments/types.js';
 import { MAX_COMMENT_LENGTH } from '../../../shared/comments/validate.js';
 import { CommentTextRequestSchema } from '../../../shared/schemas/comments.js';
 import { checkInput } from '../../../shared/schemas/issues.js';
+import { useSession } from '../session.js';
 
 interface Props {
   label: string;
@@ -31,8 +32,10 @@ export function Composer({ label, submitLabel, initial = '', participants, autoF
 
   const query = mentionQueryAt(text, caret);
   const q = query?.query.toLowerCase() ?? '';
+  // Nobody mentions themselves; the server lists only people who may comment (no viewers).
+  const me = useSession().user.username;
   const suggestions = query
-    ? participants.filter((p) => p.username.toLowerCase().startsWith(q) || p.displayName.toLowerCase().split(/\s+/).some((word) => word.startsWith(q))).slice(0, 6)
+    ? participants.filter((p) => p.username !== me).filter((p) => p.username.toLowerCase().startsWith(q) || p.displayName.toLowerCase().split(/\s+/).some((word) => word.startsWith(q))).slice(0, 6)
     : [];
 
   const take = (participant: Participant) => {

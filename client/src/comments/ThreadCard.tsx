@@ -3,6 +3,7 @@ import type { Comment, Participant } from '../../../shared/comments/types.js';
 import { formatDateTime, formatSince } from '../../../shared/format.js';
 import { commentApi } from './api.js';
 import { CommentText } from './CommentText.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { Composer } from './Composer.js';
 import type { PlacedThread } from './threadsStore.js';
 
@@ -39,8 +40,10 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
       setError(failure instanceof Error ? failure.message : String(failure));
     }
   };
+  const [removing, setRemoving] = useState<Comment | null>(null);
   const remove = (comment: Comment) => {
-    if (window.confirm('Diesen Kommentar löschen?')) void run(() => commentApi.remove(agreementId, thread.id, comment.id));
+    setRemoving(null);
+    void run(() => commentApi.remove(agreementId, thread.id, comment.id));
   };
   const open = thread.status === 'open';
 
@@ -50,6 +53,8 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
       aria-label={`Kommentar zu „${placed.entryTitle}“${open ? '' : ' (erledigt)'}`}
       data-thread-id={thread.id}
       data-entry-id={thread.entryId}
+      // Focusable from a link ("zum offenen Kommentar" in the release dialog), not in the Tab order.
+      tabIndex={-1}
       onFocus={onActivate}
       onClick={onActivate}
     >
@@ -104,12 +109,13 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
                 ) : (
                   <CommentText text={comment.text} participants={participants} me={me} />
                 )}
-                {mayWrite && comment.author.username === me && editing !== comment.id && (
+                {/* A resolved thread is a record: reopen it first to change what was said. */}
+                {mayWrite && open && comment.author.username === me && editing !== comment.id && (
                   <div className="comment-actions">
                     <button type="button" className="link-button" onClick={() => setEditing(comment.id)}>
                       Bearbeiten
                     </button>
-                    <button type="button" className="link-button" onClick={() => remove(comment)}>
+                    <button type="button" className="link-button" onClick={() => setRemoving(comment)}>
                       Löschen
                     </button>
                   </div>
@@ -126,7 +132,7 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
       )}
       {mayWrite && (
         <footer className="thread-foot">
-          {open && active && (
+          {open && (
             <Composer label="Antworten" submitLabel="Antworten" participants={participants} onSubmit={async (text) => void (await commentApi.reply(agreementId, thread.id, text))} />
           )}
           <div className="thread-actions">
@@ -142,6 +148,16 @@ export function ThreadCard({ placed, agreementId, me, mayWrite, participants, no
           </div>
         </footer>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title="Kommentar löschen?"
+        confirmLabel="Löschen"
+        pendingLabel="Wird gelöscht …"
+        onConfirm={() => removing && remove(removing)}
+        onClose={() => setRemoving(null)}
+      >
+        <p className="dialog-hint">Der Kommentar wird für alle Beteiligten entfernt. Das lässt sich nicht rückgängig machen.</p>
+      </ConfirmDialog>
     </article>
   );
 }

@@ -1,4 +1,8 @@
+import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { BODY_FIELD } from '../../../shared/editor/schema.js';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
@@ -13,6 +17,7 @@ import { editorExtensions } from './extensions.js';
 import { Presence } from './Presence.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { Toolbar } from './Toolbar.js';
+import { useLockHint } from './useLockHint.js';
 
 interface Props {
   detail: AgreementDetail;
@@ -22,6 +27,10 @@ interface Props {
   onUnauthenticated: () => void;
 }
 
+function initialContent(ydoc: Y.Doc): JSONContent {
+  return yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FIELD)) as JSONContent;
+}
+
 /**
  * The agreement as one TipTap document bound to the Y.Doc. Mounted only after the first sync, so
  * the body always comes from the server and never from an empty client document.
@@ -29,6 +38,7 @@ interface Props {
 export function AgreementEditor({ detail, connection, snapshot, user, onUnauthenticated }: Props) {
   const [amountOpen, setAmountOpen] = useState(false);
   const [refusedInput, setRefusedInput] = useState<string | null>(null);
+  const lockHint = useLockHint();
   const fields = useMemo(() => fieldsStore(connection.ydoc, detail.fields), [connection, detail.fields]);
   const currentFields = useSyncExternalStore(fields.subscribe, fields.get);
   const status = useAgreementStatus(connection.ydoc, detail.status);
@@ -56,9 +66,14 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         // editable (a draft, see editor.css), and the server decides in any case.
         onEditAmount: roleAllows(user, 'editAmount', detail.districtId) ? () => setAmountOpen(true) : null,
         onRefusedInput: setRefusedInput,
+        onLockedInput: lockHint.show,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
       ),
+      // The synced body as the first content: the editor starts on the real document, so its first
+      // selection lies in §5 text. Started empty, y-prosemirror's first render would carry that
+      // selection over as a text selection at position 0 (between atoms) and ProseMirror warns.
+      content: initialContent(connection.ydoc),
       editable: canEdit,
       editorProps: {
         attributes: {
@@ -95,6 +110,10 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
               {refusedInput}
             </p>
           )}
+          {/* Always in the page, so that screen readers announce what appears in it. */}
+          <p className="lock-hint" aria-live="polite" data-testid="lock-hint">
+            {canEdit ? lockHint.message : ''}
+          </p>
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />

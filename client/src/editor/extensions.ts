@@ -13,6 +13,7 @@ import { addProject, moveProject, removeProject, splitProject } from './commands
 import { CopyPrintedText } from './copyPrintedText.js';
 import { EmptyEntryHint } from './emptyEntryHint.js';
 import { KeyboardFocus } from './keyboardFocus.js';
+import { LockedInputHint } from './lockedInputHint.js';
 import { measureGroupView } from './nodeViews/measureGroupView.js';
 import { signaturesView } from './nodeViews/signaturesView.js';
 import { templateBlockView, type TemplateViewOptions } from './nodeViews/templateBlockView.js';
@@ -27,6 +28,8 @@ export interface EditorSetup {
   onEditAmount: (() => void) | null;
   /** Shows why typed or pasted text was refused (characters the PDF cannot print). */
   onRefusedInput: (message: string) => void;
+  /** Says why a keystroke in locked template text did nothing. */
+  onLockedInput: (message: string) => void;
 }
 
 /** Keyboard shortcuts of the project list; the toolbar shows the same ones (see toolbarActions). */
@@ -59,12 +62,13 @@ export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   };
   const replaced: Record<string, AnyExtension> = {
     [TemplateBlock.name]: TemplateBlock.extend({ addNodeView: () => templateBlockView(templateOptions) }),
-    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields, setup.ydoc.getMap(ROOT.signatures)) }),
+    [Signatures.name]: Signatures.extend({ addNodeView: () => signaturesView(setup.fields, setup.ydoc) }),
     [MeasureGroup.name]: MeasureGroup.extend({ addNodeView: () => measureGroupView }),
     [ProjectEntry.name]: ProjectEntryWithKeys,
   };
   return [
     ...schemaExtensions.map((extension) => replaced[extension.name] ?? extension),
+    LockedInputHint.configure({ onLocked: setup.onLockedInput }),
     ProjectListLock.configure({ onRefused: setup.onRefusedInput }),
     EntryIds,
     EmptyEntryHint,

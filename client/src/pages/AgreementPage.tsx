@@ -3,6 +3,7 @@ import { closeMessage } from '../collab/closeMessages.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
 import { Link } from '../router.js';
+import { AgreementStatusBar } from '../signoff/AgreementStatusBar.js';
 import { LiveStatusBadge } from '../signoff/LiveStatusBadge.js';
 import { SignoffPanel } from '../signoff/SignoffPanel.js';
 import { useSession } from '../session.js';
@@ -34,6 +35,7 @@ export function AgreementPage({ id }: { id: string }) {
           {state.kind === 'loaded' && <LiveStatusBadge connection={connection} fallback={state.value.status} />}
         </nav>
       </AppHeader>
+      {state.kind === 'loaded' && connection && <AgreementStatusBar detail={state.value} connection={connection} />}
       {snapshot.refused && (
         <div className="banner">
           <Notice tone="error" title="Verbindung abgelehnt" action={<button type="button" className="button" onClick={() => location.reload()}>Seite neu laden</button>}>

@@ -1,8 +1,10 @@
 import type { HistoryEvent } from '../../../shared/api.js';
+import { ownNameForm } from '../../../shared/agreementTitle.js';
+import type { PartnerForms } from '../../../shared/districts.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
 
-function describe(event: HistoryEvent): string {
+function describe(event: HistoryEvent, partner: PartnerForms): string {
   const d = event.details;
   switch (event.kind) {
     case 'created':
@@ -12,10 +14,10 @@ function describe(event: HistoryEvent): string {
     case 'reopened': {
       const voided = (d.voided ?? '').split(',').filter((p): p is 'ministry' | 'district' => p === 'ministry' || p === 'district');
       const suffix = voided.length > 0 ? ` Aufgehobene Unterschriften: ${voided.map((p) => PARTY_LABELS[p]).join(', ')}.` : '';
-      return `Zur Überarbeitung zurückgeholt. Begründung: „${d.reason ?? ''}“.${suffix}`;
+      return `Zur Überarbeitung zurückgeholt. Begründung: „${d.reason ?? ''}“${endsSentence(d.reason ?? '') ? '' : '.'}${suffix}`;
     }
     case 'signed':
-      return `Unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : 'den Kreis/die Stadt'} in ${d.place ?? ''}`;
+      return `Unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : ownNameForm(partner.accusative)} in ${d.place ?? ''}`;
     case 'final':
       return 'Von beiden Parteien unterzeichnet: endgültig';
     case 'scan-uploaded':
@@ -23,15 +25,18 @@ function describe(event: HistoryEvent): string {
   }
 }
 
+/** A quoted reason that ends with its own full stop (or ? !) takes none after the closing quote. */
+const endsSentence = (text: string) => /[.!?…]$/.test(text.trim());
+
 /** The agreement's append-only event log, oldest first; nobody can edit it. */
-export function HistoryList({ events }: { events: HistoryEvent[] | null }) {
+export function HistoryList({ events, partner }: { events: HistoryEvent[] | null; partner: PartnerForms }) {
   if (events === null) return <p className="signoff-muted">Verlauf wird geladen …</p>;
   return (
     <ol className="signoff-history" aria-label="Verlauf">
       {events.map((event) => (
         <li key={event.id} data-kind={event.kind}>
           <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>
-          <span className="signoff-history-what">{describe(event)}</span>
+          <span className="signoff-history-what">{describe(event, partner)}</span>
           <span className="signoff-history-who">{event.actorName}</span>
         </li>
       ))}

@@ -4,6 +4,8 @@ import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { signingPartyOf } from '../../../shared/permissions.js';
 import type { Connection } from '../collab/connection.js';
 import { HistoryList } from './HistoryList.js';
+import { SIGNOFF_PANEL_ID } from './AgreementStatusBar.js';
+import { ReleaseDialog } from './ReleaseDialog.js';
 import { ReopenDialog } from './ReopenDialog.js';
 import { ScanList } from './ScanList.js';
 import { SignDialog } from './SignDialog.js';
@@ -47,18 +49,21 @@ function SignatureLine({ party, label, signature }: { party: SigningParty; label
  */
 export function SignoffPanel({ initial, connection, user }: { initial: AgreementDetail; connection: Connection; user: SessionUser }) {
   const { detail, history, error, refresh } = useLiveSignoff(initial, connection.ydoc);
-  const [dialog, setDialog] = useState<'sign' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'release' | 'sign' | 'reopen' | null>(null);
   const releasing = useAction();
   const party: SigningParty = signingPartyOf(user, detail.districtId) ?? (user.districtId === null ? 'ministry' : 'district');
   const signatureOf = (p: SigningParty) => detail.signatures.find((s) => s.party === p);
   const { permissions, release } = detail;
 
   async function releaseNow() {
-    if (await releasing.run(() => signoffApi.release(detail.id).then(() => undefined), 'Die Freigabe ist fehlgeschlagen.')) refresh();
+    if (await releasing.run(() => signoffApi.release(detail.id).then(() => undefined), 'Die Freigabe ist fehlgeschlagen.')) {
+      setDialog(null);
+      refresh();
+    }
   }
 
   return (
-    <section className="signoff" aria-labelledby="signoff-title">
+    <section className="signoff" id={SIGNOFF_PANEL_ID} aria-labelledby="signoff-title" tabIndex={-1}>
       <h2 id="signoff-title">Zeichnung</h2>
       <p className="signoff-status" role="status">
         {statusText(detail)}
@@ -80,8 +85,8 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
       </ul>
       <div className="signoff-actions">
         {permissions.release && (
-          <button type="button" className="button button-primary" onClick={() => void releaseNow()} disabled={releasing.pending}>
-            {releasing.pending ? 'Wird freigegeben …' : 'Zur Zeichnung freigeben'}
+          <button type="button" className="button button-primary" onClick={() => setDialog('release')} aria-haspopup="dialog">
+            Zur Zeichnung freigeben
           </button>
         )}
         {permissions.sign && release && (
@@ -98,15 +103,15 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
           PDF herunterladen
         </a>
       </div>
-      {(releasing.error ?? error) && (
+      {error && (
         <p className="form-error" role="alert">
-          {releasing.error ?? error}
+          {error}
         </p>
       )}
       <h3>Unterschriebener Scan</h3>
       <ScanList agreementId={detail.id} scans={detail.scans} mayUpload={permissions.uploadScan} onUploaded={refresh} />
       <h3>Verlauf</h3>
-      <HistoryList events={history} />
+      <HistoryList events={history} partner={detail.fields.partner} />
       {release && (
         <SignDialog
           agreementId={detail.id}
@@ -119,6 +124,17 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
           onDone={refresh}
         />
       )}
+      <ReleaseDialog
+        ydoc={connection.ydoc}
+        open={dialog === 'release'}
+        pending={releasing.pending}
+        error={releasing.error}
+        onConfirm={() => void releaseNow()}
+        onClose={() => {
+          releasing.setError(null);
+          setDialog(null);
+        }}
+      />
       <ReopenDialog agreementId={detail.id} signatures={detail.signatures} open={dialog === 'reopen'} onClose={() => setDialog(null)} onDone={refresh} />
     </section>
   );

@@ -1,5 +1,5 @@
 /** The end of a dialog: the error (announced at once), Abbrechen and the submit button. */
-export function DialogFooter({ error, pending, submitLabel, pendingLabel, onCancel }: { error: string | null; pending: boolean; submitLabel: string; pendingLabel: string; onCancel: () => void }) {
+export function DialogFooter({ error, pending, submitLabel, pendingLabel, onCancel, blocked = false }: { error: string | null; pending: boolean; submitLabel: string; pendingLabel: string; onCancel: () => void; blocked?: boolean }) {
   return (
     <>
       {error && (
@@ -11,7 +11,7 @@ export function DialogFooter({ error, pending, submitLabel, pendingLabel, onCanc
         <button type="button" className="button button-quiet" onClick={onCancel}>
           Abbrechen
         </button>
-        <button type="submit" className="button button-primary" disabled={pending}>
+        <button type="submit" className="button button-primary" disabled={pending || blocked}>
           {pending ? pendingLabel : submitLabel}
         </button>
       </div>

@@ -1,9 +1,11 @@
 import type { NodeViewRenderer } from '@tiptap/core';
 import type * as Y from 'yjs';
-import type { SigningParty } from '../../../../shared/api.js';
 import { placeAndDate } from '../../../../shared/agreementText.js';
+import type { AgreementStatus, SigningParty } from '../../../../shared/api.js';
 import type { SignatoryBlock } from '../../../../shared/fields.js';
 import { printedSignatory } from '../../../../shared/signoff.js';
+import { ROOT } from '../../../../shared/protocol.js';
+import { fieldsAsSigned, signedParties } from '../../../../shared/signedBlocks.js';
 import type { FieldsStore } from '../../collab/fields.js';
 import { lockIcon } from './templateBlockView.js';
 
@@ -26,8 +28,8 @@ function electronicMark(mark: string): HTMLElement {
 }
 
 /** Who signed for a party, from the signatures the server wrote into the Y.Doc (Y.Map "signatures"). */
-function signerName(signatures: Y.Map<unknown> | null, party: SigningParty): string | undefined {
-  const signature = signatures?.get(party);
+function signerName(signatures: Y.Map<unknown>, party: SigningParty): string | undefined {
+  const signature = signatures.get(party);
   if (typeof signature !== 'object' || signature === null || !('name' in signature)) return undefined;
   return typeof signature.name === 'string' ? signature.name : undefined;
 }
@@ -52,8 +54,20 @@ function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label
   return element;
 }
 
-/** The two signature blocks side by side; their values are fields and signatures the server writes. */
-export function signaturesView(fields: FieldsStore | null, signatures: Y.Map<unknown> | null = null): NodeViewRenderer {
+const isParty = (key: string): key is SigningParty => key === 'ministry' || key === 'district';
+
+/** The parties whose signature exists, from the sign-off state the server writes into the Y.Doc. */
+function signedInDoc(ydoc: Y.Doc): SigningParty[] {
+  const status = ydoc.getMap<unknown>(ROOT.agreement).get('status');
+  const recorded = [...ydoc.getMap<unknown>(ROOT.signatures).keys()].filter(isParty);
+  return signedParties((typeof status === 'string' ? status : 'draft') as AgreementStatus, recorded);
+}
+
+/**
+ * The two signature blocks side by side; their values are fields the server writes. A block shows
+ * a mark and a date only when its party has signed: a draft never looks signed.
+ */
+export function signaturesView(fields: FieldsStore | null, ydoc: Y.Doc): NodeViewRenderer {
   return () => {
     const dom = document.createElement('div');
     dom.className = 'signatures';
@@ -61,7 +75,10 @@ export function signaturesView(fields: FieldsStore | null, signatures: Y.Map<unk
     dom.title = 'Zeichnung – wird vom Server eingetragen';
     const render = () => {
       if (!fields) return;
-      const { ministrySignatory, districtSignatory } = fields.get();
+      const signed = signedInDoc(ydoc);
+      const signatures = ydoc.getMap<unknown>(ROOT.signatures);
+      const { ministrySignatory, districtSignatory } = fieldsAsSigned(fields.get(), signed);
+      dom.dataset.signed = signed.join(' ');
       dom.replaceChildren(
         lockIcon(),
         signatoryBlock(ministrySignatory, signerName(signatures, 'ministry'), 'Zeichnung des Ministeriums'),
@@ -70,14 +87,15 @@ export function signaturesView(fields: FieldsStore | null, signatures: Y.Map<unk
     };
     render();
     const unsubscribe = fields?.subscribe(render);
-    signatures?.observe(render);
+    const state = [ydoc.getMap<unknown>(ROOT.agreement), ydoc.getMap<unknown>(ROOT.signatures)];
+    for (const map of state) map.observe(render);
     return {
       dom,
       update: (updated) => updated.type.name === 'signatures',
       ignoreMutation: () => true,
       destroy: () => {
         unsubscribe?.();
-        signatures?.unobserve(render);
+        for (const map of state) map.unobserve(render);
       },
     };
   };
