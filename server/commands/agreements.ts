@@ -39,6 +39,7 @@ function summary(record: AgreementRecord): AgreementSummary {
     year: record.year,
     status: record.status,
     title: `Zielvereinbarung ${record.year} – ${partner}`,
+    deadline: null,
   };
 }
 
