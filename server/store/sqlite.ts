@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AgreementStatus } from '../../shared/api.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
+import { rounds } from './migrations/002-rounds.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 
 const SCHEMA = `
@@ -123,6 +124,9 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // MERGE: the migration runner (server/store/migrations.ts, PRAGMA user_version) applies this step;
+    // until then it runs here on every start, which its IF NOT EXISTS statements allow.
+    rounds.up(this.db);
     this.nextSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM doc_updates WHERE agreement_id = ?');
     this.insertClient = this.db.prepare('INSERT OR IGNORE INTO doc_clients (agreement_id, client_id, username) VALUES (?, ?, ?)');
     this.insertUpdate = this.db.prepare(
@@ -177,16 +181,23 @@ export class SqliteStore implements Store {
   }
 
   async createAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor) {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
-      this.insertUpdate.run(record.id, 1, initialUpdate, author.username, author.via, record.createdAt);
-      this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
-    })();
+    this.db.transaction(() => this.insertAgreement(record, initialUpdate, author))();
+  }
+
+  /**
+   * Inserts an agreement, its document's first update and its `created` event inside the caller's
+   * transaction (the round store creates a whole round in one). Throws the SQLite error of the
+   * unique constraint when the district already has an agreement for the year.
+   */
+  insertAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor): void {
+    this.db
+      .prepare(
+        `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
+    this.insertUpdate.run(record.id, 1, initialUpdate, author.username, author.via, record.createdAt);
+    this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
   }
 
   async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number) {
