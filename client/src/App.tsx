@@ -4,12 +4,15 @@ import { api, ApiError } from './api.js';
 import { AgreementListPage } from './pages/AgreementListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { BoardPage } from './rounds/board/BoardPage.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { SessionContext, type Session } from './session.js';
 import { Notice } from './ui/Notice.js';
 
 // The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
 const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
+// The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
+const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: SessionUser } | { kind: 'error'; message: string };
 
@@ -60,7 +63,17 @@ export function App() {
   }
   return (
     <SessionContext.Provider value={session}>
-      {route.page === 'list' && <AgreementListPage />}
+      {/* The ministry starts on the board of its newest round; a district on its own agreements. */}
+      {route.page === 'home' && (session.user.districtId === null ? <BoardPage year={null} /> : <AgreementListPage />)}
+      {route.page === 'board' && <BoardPage key={route.year} year={route.year} />}
+      {route.page === 'newRound' &&
+        (session.user.role === 'ministry-editor' ? (
+          <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+            <NewRoundPage />
+          </Suspense>
+        ) : (
+          <NotFoundPage />
+        ))}
       {route.page === 'agreement' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
           <AgreementPage key={route.id} id={route.id} />

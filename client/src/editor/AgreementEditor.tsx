@@ -8,6 +8,8 @@ import { roleEditsBody } from '../../../shared/roles.js';
 import { CommentSidebar } from '../comments/CommentSidebar.js';
 import { CommentHighlights } from '../comments/highlights.js';
 import { threadsStore } from '../comments/threadsStore.js';
+import { ChangeMarks, changeMarksStore } from '../rounds/changes/changeMarks.js';
+import { ChangesPanel } from '../rounds/changes/ChangesPanel.js';
 import { AmountDialog } from './AmountDialog.js';
 import { editorExtensions } from './extensions.js';
 import { Presence } from './Presence.js';
@@ -41,6 +43,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const commentView = useRef({ showResolved, activeThread });
   commentView.current = { showResolved, activeThread };
+  const changeMarks = useMemo(() => changeMarksStore(), []);
 
   const editor = useEditor(
     {
@@ -55,6 +58,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         onEditAmount: user.role === 'ministry-editor' && user.districtId === null ? () => setAmountOpen(true) : null,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
+        ChangeMarks.configure({ store: changeMarks }),
       ),
       editable: canEdit,
       editorProps: {
@@ -65,7 +69,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         },
       },
     },
-    [connection, fields, comments],
+    [connection, fields, comments, changeMarks],
   );
 
   // Once the server refused the connection, nothing typed would be saved: stop editing.
@@ -78,6 +82,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
       <div className="editor-bar">
         <div className="editor-bar-inner">
           {canEdit ? <Toolbar editor={editor} /> : <p className="read-only-badge">{snapshot.refused || status !== 'draft' ? 'Bearbeitung gesperrt' : 'Nur lesen'}</p>}
+          <ChangesPanel editor={editor} agreementId={detail.id} store={changeMarks} />
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />
