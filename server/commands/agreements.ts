@@ -143,15 +143,23 @@ export class AgreementService {
 
   /** Creates an agreement and seeds its document, once, on the server. */
   async create(seed: AgreementSeed, actor: string): Promise<string> {
+    const { record, initialUpdate } = this.prepare(seed, this.now());
+    await this.store.createAgreement(record, initialUpdate, { username: actor, via: 'server' });
+    return record.id;
+  }
+
+  /**
+   * The record and the first document update of a new agreement, not yet stored: a round stores
+   * many of them in one transaction (server/commands/rounds.ts).
+   */
+  prepare(seed: AgreementSeed, at: number): { record: AgreementRecord; initialUpdate: Uint8Array } {
     const id = agreementId(seed.districtId, seed.year);
     const doc = seedAgreementDoc(seed.fields, seed.projects, 'draft');
-    const at = this.now();
-    await this.store.createAgreement(
-      { id, districtId: seed.districtId, year: seed.year, templateVersion: seed.templateVersion, status: 'draft', fields: seed.fields, createdAt: at, updatedAt: at },
-      Y.encodeStateAsUpdate(doc),
-      { username: actor, via: 'server' },
-    );
-    doc.destroy();
-    return id;
+    try {
+      const record: AgreementRecord = { id, districtId: seed.districtId, year: seed.year, templateVersion: seed.templateVersion, status: 'draft', fields: seed.fields, createdAt: at, updatedAt: at };
+      return { record, initialUpdate: Y.encodeStateAsUpdate(doc) };
+    } finally {
+      doc.destroy();
+    }
   }
 }
