@@ -102,12 +102,13 @@ export function NewRoundPage() {
               <p className="field-hint">Partner ohne Betrag werden nicht angelegt; sie lassen sich der Runde später hinzufügen.</p>
               <PartnerTable partners={draft.partners} onChange={(partner) => setDraft({ ...draft, partners: draft.partners.map((p) => (p.districtId === partner.districtId ? partner : p)) })} />
             </fieldset>
-            {error && (
-              <p id="round-error" className="form-error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="round-actions">
+            {/* Sticky at the bottom: whichever field the error moved the focus to, its message stays in view. */}
+            <div className="round-actions round-actions-sticky">
+              {error && (
+                <p id="round-error" className="form-error" role="alert">
+                  {error}
+                </p>
+              )}
               <button type="submit" className="button button-primary">
                 Runde prüfen
               </button>

@@ -40,8 +40,8 @@ export function PartnerTable({ partners, onChange }: { partners: PartnerDraft[];
           const invalid = partner.amount.trim() !== '' && cents === null;
           return (
             <tr key={district.id} className={partner.amount.trim() === '' ? 'is-left-out' : undefined}>
-              <th scope="row" id={rowId}>
-                {districtLabel(district)}
+              <th scope="row">
+                <span id={rowId}>{districtLabel(district)}</span>
                 <span className="board-bezirk">RB {district.regierungsbezirk}</span>
               </th>
               <td>
@@ -57,8 +57,8 @@ export function PartnerTable({ partners, onChange }: { partners: PartnerDraft[];
                   onChange={(event) => onChange({ ...partner, amount: event.target.value })}
                 />
                 <span id={`${id('amount')}-hint`} className="field-hint round-amount-hint">
-                  {invalid ? 'kein Betrag in Euro' : cents !== null ? formatAmount(cents) : 'nicht in dieser Runde'}
-                  {partner.previousAmountCents !== null ? ` · Vorjahr ${formatAmount(partner.previousAmountCents)}` : ''}
+                  {invalid ? 'kein Betrag in Euro' : cents !== null ? formatAmount(cents) : ''}
+                  {partner.previousAmountCents !== null ? `${cents !== null || invalid ? ' · ' : ''}Vorjahr ${formatAmount(partner.previousAmountCents)}` : ''}
                 </span>
               </td>
               <td>

@@ -1,4 +1,6 @@
 import type { CarryOver } from '../../../../shared/rounds/types.js';
+import { formatDate } from '../../../../shared/format.js';
+import { isIsoDate } from '../../../../shared/rounds/validate.js';
 import type { RoundDraft } from './roundForm.js';
 
 /** Year, template version, deadline and where §5 starts from. */
@@ -25,7 +27,10 @@ export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraf
         </div>
         <div className="round-field">
           <label htmlFor="round-deadline">Frist zur Unterzeichnung</label>
-          <input id="round-deadline" type="date" value={draft.deadline} onChange={(event) => onChange({ ...draft, deadline: event.target.value })} />
+          <input id="round-deadline" type="date" value={draft.deadline} aria-describedby="round-deadline-hint" onChange={(event) => onChange({ ...draft, deadline: event.target.value })} />
+          <p id="round-deadline-hint" className="field-hint">
+            {isIsoDate(draft.deadline) ? `Unterzeichnung bis ${formatDate(draft.deadline)}` : 'Tag, bis zu dem beide Seiten unterzeichnet haben sollen'}
+          </p>
         </div>
       </div>
       <fieldset className="round-carry" id="round-carryOver">
