@@ -16,8 +16,8 @@ function isBoardRow(value: unknown): value is BoardRow {
 
 /**
  * The board of a year, kept current by the server's event stream (no polling): each `row` event
- * replaces one row. After the stream was interrupted, the board is read once more, because events
- * sent meanwhile are lost; EventSource reconnects by itself.
+ * replaces one row. The board is read after each `ready` (the first and after every reconnect,
+ * which EventSource does by itself), so events sent while the stream was down are not lost.
  */
 export function useLiveBoard(year: number | null): LiveBoard {
   const { expired } = useSession();
@@ -26,7 +26,6 @@ export function useLiveBoard(year: number | null): LiveBoard {
   useEffect(() => {
     if (year === null) return;
     let current = true;
-    let interrupted = false;
     let live = false;
     setState({ kind: 'loading' });
     const load = () =>
@@ -42,14 +41,16 @@ export function useLiveBoard(year: number | null): LiveBoard {
       live = now;
       setState((previous) => (previous.kind === 'loaded' ? { ...previous, live: now } : previous));
     };
-    events.addEventListener('open', () => {
+    // `ready` comes once the server's subscription is in place: a board read after it misses nothing.
+    events.addEventListener('ready', () => {
       setLive(true);
-      if (interrupted) void load();
-      interrupted = false;
+      void load();
     });
     events.addEventListener('error', () => {
-      interrupted = true;
       setLive(false);
+      // A refused stream (an answer other than 200) is not retried by EventSource: read the board
+      // once, which shows the server's message, instead of waiting for a `ready` that never comes.
+      if (events.readyState === EventSource.CLOSED) void load();
     });
     events.addEventListener('row', (event) => {
       let row: unknown;
@@ -62,7 +63,6 @@ export function useLiveBoard(year: number | null): LiveBoard {
       if (!isBoardRow(row)) return;
       setState((previous) => (previous.kind === 'loaded' ? { ...previous, board: { ...previous.board, rows: mergeRow(previous.board.rows, row) } } : previous));
     });
-    void load();
     return () => {
       current = false;
       events.close();
