@@ -16,6 +16,8 @@ import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
+import { roundRoutes } from './routes/rounds.js';
+import { roundServices } from './commands/roundServices.js';
 import { staticRoutes } from './routes/static.js';
 import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -74,10 +76,11 @@ export function createApp(deps: AppDeps) {
     await comments.afterApply(name, doc);
   };
   const attempts = new PasswordAttempts();
+  const signoffStore = deps.signoffStore ?? new SqliteSignoffStore(sqliteOf(store).db);
   const signoff = new SignoffService({
     attempts,
     store,
-    signoff: deps.signoffStore ?? new SqliteSignoffStore(sqliteOf(store).db),
+    signoff: signoffStore,
     agreements,
     rooms,
     log,
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps) {
     openThreadCount: deps.openThreadCount ?? ((id) => comments.openThreadCount(id)),
   });
   agreements.useSignoff((user, record) => signoff.view(user, record));
+  const rounds = roundServices({ store, log, agreements, rooms, hooks, signoffStore, openThreads: (id) => comments.openThreadCount(id) });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -119,9 +123,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));
+  app.route('/api', roundRoutes({ ...rounds, log }));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, rounds };
 }

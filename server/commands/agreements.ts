@@ -30,7 +30,7 @@ function districtName(record: AgreementRecord): string {
   return findDistrict(record.districtId)?.name ?? record.districtId;
 }
 
-function summary(record: AgreementRecord): AgreementSummary {
+function summary(record: AgreementRecord, deadline: string | null = null): AgreementSummary {
   const partner = record.fields.partner.dative.replace(/^(dem|der) /, '');
   return {
     id: record.id,
@@ -39,7 +39,7 @@ function summary(record: AgreementRecord): AgreementSummary {
     year: record.year,
     status: record.status,
     title: `Zielvereinbarung ${record.year} – ${partner}`,
-    deadline: null,
+    deadline,
   };
 }
 
@@ -70,9 +70,17 @@ export class AgreementService {
     this.countOpenThreads = count;
   }
 
+  /** The deadline of each year's round; server/commands/roundServices.ts plugs itself in. */
+  private deadlines: () => Promise<ReadonlyMap<number, string>> = async () => new Map();
+
+  useDeadlines(deadlines: () => Promise<ReadonlyMap<number, string>>) {
+    this.deadlines = deadlines;
+  }
+
+  /** Newest year first, with the deadline of the agreement's round. */
   async list(user: SessionUser): Promise<AgreementSummary[]> {
-    const all = await this.store.listAgreements();
-    return all.filter((record) => can(user, 'read', record)).map(summary);
+    const [all, deadlines] = await Promise.all([this.store.listAgreements(), this.deadlines()]);
+    return all.filter((record) => can(user, 'read', record)).map((record) => summary(record, deadlines.get(record.year) ?? null));
   }
 
   /** The agreement, if the user may read it; 404 and 403 otherwise (in German). */
@@ -86,8 +94,9 @@ export class AgreementService {
   async detail(user: SessionUser, id: string): Promise<AgreementDetail> {
     const record = await this.readable(user, id);
     const signoff = await this.describeSignoff(user, record);
+    const deadline = (await this.deadlines()).get(record.year) ?? null;
     return {
-      ...summary(record),
+      ...summary(record, deadline),
       templateVersion: record.templateVersion,
       fields: record.fields,
       signatures: signoff.signatures,

@@ -126,11 +126,12 @@ export interface Board {
 }
 
 /**
- * GET /api/rounds/:year/events (server-sent events). Event `row` carries a BoardRow as JSON
- * whenever that row changed; a district user only ever receives its own district's rows.
- * Event `ping` keeps proxies from closing an idle stream.
+ * GET /api/rounds/:year/events (server-sent events). `ready` once the subscription is live (data
+ * `{}`: fetch the board after it, and nothing is missed); `row` with a BoardRow as JSON whenever
+ * that row changed (at most once a second per agreement; a district user only ever receives its
+ * own district's rows); `ping` every 25 s, so that proxies keep an idle stream open.
  */
-export type BoardEventName = 'row' | 'ping';
+export type BoardEventName = 'ready' | 'row' | 'ping';
 
 /** An entry as the changes panel names it. */
 export interface EntryRef {
