@@ -65,7 +65,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       {/* The ministry starts on the board of its newest round; a district on its own agreements. */}
       {route.page === 'home' && (session.user.districtId === null ? <BoardPage year={null} /> : <AgreementListPage />)}
-      {route.page === 'board' && <BoardPage key={route.year} year={route.year} />}
+      {route.page === 'board' && (session.user.districtId === null ? <BoardPage key={route.year} year={route.year} /> : <NotFoundPage />)}
       {route.page === 'newRound' &&
         (session.user.role === 'ministry-editor' ? (
           <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
