@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Notice.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { useResource } from '../../useResource.js';
 import { boardCsvUrl, roundsApi } from '../api.js';
+import { AgreementsOutsideRounds } from './AgreementsOutsideRounds.js';
 import { BoardFilters } from './BoardFilters.js';
 import { BoardTable } from './BoardTable.js';
 import { BoardTotals } from './BoardTotals.js';
@@ -81,6 +82,7 @@ export function BoardPage({ year: requested }: { year: number | null }) {
             {shown.length > 0 ? <BoardTable rows={shown} query={query} onSort={sortBy} /> : <p className="page-status">Keine Vereinbarung passt zu diesem Filter.</p>}
           </>
         )}
+        {requested === null && <AgreementsOutsideRounds />}
       </main>
     </>
   );
