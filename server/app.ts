@@ -117,8 +117,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
 
-  const closeSessionSockets = (tokenHash: string) =>
-    rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
+  const closeSessionSockets = (tokenHash: string) => {
+    rounds.events.endSession(tokenHash);
+    return rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
+  };
   app.route('/api', authRoutes(store, sessions, log, deps.secureCookies ?? false, closeSessionSockets, attempts));
   app.route('/api/agreements', agreementRoutes(agreements));
   app.route('/api/agreements', commentRoutes(comments));

@@ -6,10 +6,18 @@ import { mayWatchRow } from '../policies/rounds.js';
 /** The current row of an agreement with its round's year and district; null outside a round. */
 export type RowSource = (agreementId: string) => Promise<{ year: number; districtId: string; row: BoardRow } | null>;
 
-interface Subscriber {
+/** The session a stream rides on: logging out, or its expiry, ends the stream. */
+export interface WatchingSession {
   user: SessionUser;
+  tokenHash: string;
+  expiresAt: number;
+}
+
+interface Subscriber {
+  session: WatchingSession;
   year: number;
   send(row: BoardRow): void;
+  end(): void;
 }
 
 /** How often one agreement's row is sent at most: typing produces an update per keystroke. */
@@ -34,12 +42,24 @@ export class BoardEvents {
     private readonly rowOf: RowSource,
     private readonly log: Logger,
     private readonly intervalMs = BOARD_EVENT_INTERVAL_MS,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  subscribe(user: SessionUser, year: number, send: (row: BoardRow) => void): () => void {
-    const subscriber: Subscriber = { user, year, send };
+  /** `end` is called when the stream must stop: its session logged out or expired, or the server closes. */
+  subscribe(session: WatchingSession, year: number, send: (row: BoardRow) => void, end: () => void): () => void {
+    const subscriber: Subscriber = { session, year, send, end };
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Ends every stream of a session that logged out (as its websockets are closed). */
+  endSession(tokenHash: string): void {
+    for (const subscriber of [...this.subscribers]) if (subscriber.session.tokenHash === tokenHash) this.drop(subscriber);
+  }
+
+  private drop(subscriber: Subscriber) {
+    this.subscribers.delete(subscriber);
+    subscriber.end();
   }
 
   get subscriberCount(): number {
@@ -74,8 +94,10 @@ export class BoardEvents {
     try {
       const current = await this.rowOf(agreementId);
       if (!current) return;
-      for (const subscriber of this.subscribers) {
-        if (subscriber.year === current.year && mayWatchRow(subscriber.user, current.districtId)) subscriber.send(current.row);
+      const now = this.now();
+      for (const subscriber of [...this.subscribers]) {
+        if (subscriber.session.expiresAt <= now) this.drop(subscriber);
+        else if (subscriber.year === current.year && mayWatchRow(subscriber.session.user, current.districtId)) subscriber.send(current.row);
       }
     } catch (error: unknown) {
       this.log.warn('board-event-failed', { agreement: agreementId, error: error instanceof Error ? error.message : String(error) });
@@ -85,6 +107,6 @@ export class BoardEvents {
   close(): void {
     for (const window of this.windows.values()) clearTimeout(window.timer);
     this.windows.clear();
-    this.subscribers.clear();
+    for (const subscriber of [...this.subscribers]) this.drop(subscriber);
   }
 }

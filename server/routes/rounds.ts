@@ -47,25 +47,40 @@ export function roundRoutes({ rounds, board, events, changes, log }: RoundRouteD
       });
     })
     .get('/rounds/:year/events', async (c) => {
-      const { user } = requireSession(c);
+      const session = requireSession(c);
+      const { user } = session;
       rounds.authorize(user, 'watch');
       const year = parseYear(c.req.param('year'));
       await rounds.round(year);
       return streamSSE(c, async (stream) => {
+        let ended = false;
+        let timer: NodeJS.Timeout | undefined;
+        let wake = () => {};
+        const end = () => {
+          ended = true;
+          clearTimeout(timer);
+          wake();
+        };
         const send = (row: BoardRow) => {
           stream.writeSSE({ event: 'row', data: JSON.stringify(row) }).catch((error: unknown) => {
             log.info('board-stream-write-failed', { user: user.username, year, error: String(error) });
           });
         };
-        const unsubscribe = events.subscribe(user, year, send);
-        stream.onAbort(unsubscribe);
+        const unsubscribe = events.subscribe(session, year, send, end);
+        stream.onAbort(end);
         try {
           await stream.writeSSE({ event: 'ready', data: '{}' });
-          while (!stream.aborted && !stream.closed) {
-            await stream.sleep(PING_MS);
+          for (;;) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              timer = setTimeout(resolve, PING_MS);
+            });
+            // Logged out, expired, closed by the browser or by the server: the stream ends here.
+            if (ended || stream.aborted || session.expiresAt <= Date.now()) break;
             await stream.writeSSE({ event: 'ping', data: '' });
           }
         } finally {
+          clearTimeout(timer);
           unsubscribe();
         }
       });

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { AgreementDetail, AgreementSummary } from '../../shared/api.js';
 import type { Board, BoardRow } from '../../shared/rounds/types.js';
 import { groupOfType } from './body.js';
-import { api, newClient, suiteServer, synced } from './harness.js';
+import { api, login, newClient, suiteServer, synced } from './harness.js';
 import { amountOf, json, openEvents, postJson, roundBody, type EventStream } from './roundsClient.js';
 
 /**
@@ -129,6 +129,14 @@ describe('the status board of a round', () => {
     expect((await openEvents(suite.server, YEAR, '')).status).toBe(401);
     const list = await json<AgreementSummary[]>(await api(suite.server, '/agreements', suite.cookies.fulda));
     expect(list.every((agreement) => agreement.districtId === 'fulda')).toBe(true);
+  });
+
+  it('ends a stream when its session logs out', async () => {
+    const cookie = await login(suite.server, 'fd-referat');
+    const stream = await openEvents(suite.server, YEAR, cookie);
+    await stream.ready;
+    expect((await postJson(suite.server, '/logout', cookie, {})).status).toBe(200);
+    await vi.waitFor(() => expect(stream.ended()).toBe(true), { timeout: 5000 });
   });
 
   it('answers 404 for the board of a year without a round, and 400 for a malformed year', async () => {

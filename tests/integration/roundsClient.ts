@@ -40,6 +40,8 @@ export interface EventStream {
   rows: BoardRow[];
   /** Resolves when the server said `ready`: the subscription is live. */
   ready: Promise<void>;
+  /** True once the server ended the stream. */
+  ended(): boolean;
   close(): void;
 }
 
@@ -50,7 +52,8 @@ export async function openEvents(server: { url: string }, year: number, cookie: 
   const rows: BoardRow[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const stream: EventStream = { status: response.status, rows, ready, close: () => controller.abort() };
+  let ended = false;
+  const stream: EventStream = { status: response.status, rows, ready, ended: () => ended, close: () => controller.abort() };
   if (response.status !== 200 || !response.body) {
     await response.body?.cancel();
     return stream;
@@ -61,7 +64,10 @@ export async function openEvents(server: { url: string }, year: number, cookie: 
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          ended = true;
+          return;
+        }
         buffer += value;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
