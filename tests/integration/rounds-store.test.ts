@@ -71,4 +71,23 @@ describe('the round store', () => {
     await expect(rounds.createRound(null, renamed, { username: 'hmsi-referat', via: 'server' })).rejects.toBeInstanceOf(AgreementExists);
     store.close();
   });
+
+  it('upgrades a store of the schema before rounds without losing anything, and runs again harmlessly', async () => {
+    const { store } = open();
+    const [fulda] = agreementsOfAll().filter((a) => a.record.districtId === 'fulda');
+    await store.createAgreement(fulda!.record, fulda!.initialUpdate, { username: 'system', via: 'server' });
+    // Back to the schema of today's main: no rounds table, no named index.
+    store.db.exec('DROP TABLE rounds; DROP INDEX agreements_district_year; DROP INDEX agreements_by_year;');
+    const dir = dirs.at(-1)!;
+    store.close();
+    for (let run = 0; run < 2; run++) {
+      const reopened = new SqliteStore(dir);
+      const names = reopened.db.prepare("SELECT name FROM sqlite_master WHERE name IN ('rounds', 'agreements_district_year')").all() as { name: string }[];
+      expect(names.map((row) => row.name).sort()).toEqual(['agreements_district_year', 'rounds']);
+      expect((await reopened.listAgreements()).map((a) => a.id)).toEqual(['aqb-2025-fulda']);
+      expect((await reopened.loadDocument('aqb-2025-fulda')).updates).toHaveLength(1);
+      expect(await SqliteRoundStore.on(reopened).listRounds()).toEqual([]);
+      reopened.close();
+    }
+  });
 });
