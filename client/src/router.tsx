@@ -31,6 +31,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'board'; year: number }
   | { page: 'newRound' }
+  | { page: 'addPartners'; year: number }
   | { page: 'agreement'; id: string }
   | { page: 'notFound' };
 
@@ -45,6 +46,8 @@ export function matchRoute(pathAndQuery: string): Route {
   if (url.pathname === '/runden/neu') return { page: 'newRound' };
   const round = /^\/runden\/(\d{4})\/?$/.exec(url.pathname);
   if (round?.[1]) return { page: 'board', year: Number(round[1]) };
+  const addition = /^\/runden\/(\d{4})\/partner\/?$/.exec(url.pathname);
+  if (addition?.[1]) return { page: 'addPartners', year: Number(addition[1]) };
   const agreement = /^\/vereinbarungen\/([^/]+)\/?$/.exec(url.pathname);
   if (agreement?.[1]) return { page: 'agreement', id: decodeURIComponent(agreement[1]) };
   return { page: 'notFound' };

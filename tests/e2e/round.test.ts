@@ -163,4 +163,42 @@ describe('the yearly round, from an empty store', () => {
     expect(await fulda.locator('.board-activity').textContent()).toContain('Frank Fuldaer');
     expect(errors).toEqual([]);
   });
+
+  it('starts the next year from last year: signatories prefilled, §5 carried over, a partner added later', async () => {
+    await ministry.goto('/runden/neu');
+    await ministry.getByLabel('Jahr', { exact: true }).fill('2026');
+    await expect.poll(() => ministry.locator('#partner-fulda-name').inputValue()).toBe('Vorname Fulda');
+    expect(await ministry.locator('#ministry-name').inputValue()).toBe('Heike Hofmann');
+    expect(await ministry.locator('#partner-fulda-amount-hint').textContent()).toContain(`Vorjahr ${euro(amountOf(indexOf('fulda')))}\u00a0€`);
+    await ministry.getByLabel('Frist zur Unterzeichnung').fill('2026-12-18');
+    await ministry.locator('#partner-fulda-amount').fill('500.000');
+    await ministry.getByRole('button', { name: 'Runde prüfen' }).click();
+    const confirm = ministry.getByRole('region', { name: 'Runde 2026 anlegen?' });
+    await expect.poll(() => confirm.textContent()).toContain('aus dem Vorjahr übernehmen');
+    expect(await confirm.getByRole('status').textContent()).toContain('Ohne Betrag, daher nicht angelegt (25)');
+    await confirm.getByRole('button', { name: 'Runde anlegen' }).click();
+    await ministry.waitForURL('**/runden/2026');
+    await expect.poll(() => ministry.locator('.board-table tbody tr').count()).toBe(1);
+    expect(await ministry.locator('.board-table tr[data-district="fulda"] td').nth(2).textContent()).toBe('1');
+
+    await ministry.getByRole('link', { name: 'Partner hinzufügen' }).click();
+    await ministry.getByRole('heading', { level: 1, name: 'Partner zur Runde 2026 hinzufügen' }).waitFor();
+    expect(await ministry.locator('#partner-fulda-amount').count()).toBe(0);
+    await ministry.getByLabel('Verteilung als CSV einfügen (Kreis;Betrag)').fill('Wiesbaden;123.456,78');
+    await ministry.getByRole('button', { name: 'Beträge in die Tabelle übernehmen' }).click();
+    await ministry.getByRole('button', { name: 'Prüfen' }).click();
+    await ministry.getByRole('button', { name: 'Hinzufügen' }).click();
+    await ministry.waitForURL('**/runden/2026');
+    await expect.poll(() => ministry.locator('.board-table tbody tr').count()).toBe(2);
+    expect(await ministry.locator('.board-figure-amount').textContent()).toBe('623.456,78\u00a0€');
+
+    await ministry.goto('/vereinbarungen/aqb-2026-fulda');
+    await ministry.locator('.project-entry', { hasText: 'Werkstatt Zukunft' }).waitFor();
+    await ministry.getByRole('button', { name: 'Änderungen gegenüber 2025' }).click();
+    const panel = ministry.getByRole('region', { name: 'Änderungen gegenüber 2025' });
+    const text = await panel.innerText();
+    expect(text).toContain(`§\u00a04 Betrag: ${euro(amountOf(indexOf('fulda')))} Euro → 500.000 Euro (+`);
+    expect(text).toContain('In §\u00a05 hat sich gegenüber 2025 nichts geändert.');
+  });
 });
+

@@ -1,4 +1,5 @@
 import type {
+  AddRoundAgreementsRequest,
   Board,
   ChangesSincePrevious,
   CreateRoundRequest,
@@ -15,6 +16,7 @@ export const roundsApi = {
   rounds: () => request<RoundSummary[]>('GET', '/api/rounds'),
   prefill: (year: number) => request<RoundPrefill>('GET', `/api/rounds/${year}/prefill`),
   create: (round: CreateRoundRequest) => request<CreateRoundResponse>('POST', '/api/rounds', round),
+  addAgreements: (year: number, body: AddRoundAgreementsRequest) => request<CreateRoundResponse>('POST', `/api/rounds/${year}/agreements`, body),
   board: (year: number) => request<Board>('GET', `/api/rounds/${year}/board`),
   changes: (agreementId: string) =>
     request<ChangesSincePrevious>('GET', `/api/agreements/${encodeURIComponent(agreementId)}/changes-since-previous`),

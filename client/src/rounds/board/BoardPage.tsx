@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DISTRICTS } from '../../../../shared/districts.js';
 import { formatDate } from '../../../../shared/format.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -73,9 +74,12 @@ export function BoardPage({ year: requested }: { year: number | null }) {
               <span className={`board-live${live.live ? ' is-live' : ''}`} role="status">
                 {live.live ? 'Live – Änderungen erscheinen sofort' : 'Verbindung für Live-Änderungen wird hergestellt …'}
               </span>
-              <a href={boardCsvUrl(year)} className="board-export" download>
-                Als CSV exportieren
-              </a>
+              <span className="board-links">
+                {mayStart && rows.length < DISTRICTS.length && <Link href={`/runden/${year}/partner`}>Partner hinzufügen</Link>}
+                <a href={boardCsvUrl(year)} download>
+                  Als CSV exportieren
+                </a>
+              </span>
             </p>
             <BoardTotals totals={totals} overdue={rows.filter((row) => row.overdue).length} />
             <BoardFilters query={query} onChange={setQuery} shown={shown.length} total={rows.length} />

@@ -11,15 +11,13 @@ import { roundsApi } from '../api.js';
 import { formatAmount } from '../money.js';
 import { AllocationImport } from './AllocationImport.js';
 import { PartnerTable } from './PartnerTable.js';
-import { applyPrefill, initialDraft, prepareRound, type RoundDraft } from './roundForm.js';
+import { applyPrefill, initialDraft, prepareRound, withAmounts, type RoundDraft } from './roundForm.js';
 import { RoundSettings } from './RoundSettings.js';
 import { SignatoryFields } from './SignatoryFields.js';
 import '../board/board.css';
 import './round.css';
 
 type Step = { kind: 'edit' } | { kind: 'confirm'; prepared: Extract<ReturnType<typeof prepareRound>, { ok: true }> };
-
-const amountText = (cents: number) => formatAmount(cents).replace(/\u00a0€$/, '');
 
 /**
  * „Neue Runde": the year's settings, the ministry's signatory and all 26 partners. „Prüfen" shows
@@ -93,12 +91,7 @@ export function NewRoundPage() {
             </fieldset>
             <fieldset className="round-section">
               <legend>Beträge und Unterzeichner/innen der Partner</legend>
-              <AllocationImport
-                onApply={(rows) => {
-                  const amounts = new Map(rows.map((row) => [row.districtId, amountText(row.amountCents)]));
-                  setDraft((d) => ({ ...d, partners: d.partners.map((p) => ({ ...p, amount: amounts.get(p.districtId) ?? p.amount })) }));
-                }}
-              />
+              <AllocationImport onApply={(rows) => setDraft((d) => ({ ...d, partners: withAmounts(d.partners, rows) }))} />
               <p className="field-hint">Partner ohne Betrag werden nicht angelegt; sie lassen sich der Runde später hinzufügen.</p>
               <PartnerTable partners={draft.partners} onChange={(partner) => setDraft({ ...draft, partners: draft.partners.map((p) => (p.districtId === partner.districtId ? partner : p)) })} />
             </fieldset>

@@ -1,7 +1,9 @@
 import { DISTRICTS } from '../../../../shared/districts.js';
+import type { AllocationRow } from '../../../../shared/rounds/allocationCsv.js';
+import { formatAmount } from '../money.js';
 import { parseEuro } from '../../../../shared/format.js';
-import { districtLabel, checkCreateRound } from '../../../../shared/rounds/validate.js';
-import type { CarryOver, CreateRoundRequest, RoundPrefill, SignatoryInput } from '../../../../shared/rounds/types.js';
+import { checkAddRoundAgreements, checkCreateRound, districtLabel } from '../../../../shared/rounds/validate.js';
+import type { AddRoundAgreementsRequest, CarryOver, CreateRoundRequest, RoundAgreementInput, RoundPrefill, SignatoryInput } from '../../../../shared/rounds/types.js';
 import { CURRENT_TEMPLATE_VERSION } from '../../../../shared/template/index.js';
 
 /** The „Neue Runde" form as typed: strings, so that a half-typed amount is kept as it is. */
@@ -85,28 +87,55 @@ function inputIdOf(field: string, included: PartnerDraft[]): string {
   return `round-${field || 'year'}`;
 }
 
+/** An amount that is not one stops the form before the server's rules are asked. */
+function unreadableAmount(included: PartnerDraft[]): { ok: false; message: string; inputId: string } | null {
+  for (const partner of included) {
+    if (parseEuro(partner.amount) !== null) continue;
+    const district = DISTRICTS.find((d) => d.id === partner.districtId);
+    const label = district ? districtLabel(district) : partner.districtId;
+    return { ok: false, message: `${label}, Betrag: „${partner.amount}“ ist kein Betrag in Euro (Beispiel: 462.800,00).`, inputId: `partner-${partner.districtId}-amount` };
+  }
+  return null;
+}
+
+const toAgreements = (included: PartnerDraft[]): RoundAgreementInput[] =>
+  included.map((partner) => ({ districtId: partner.districtId, amountCents: parseEuro(partner.amount) ?? 0, signatory: toSignatory(partner.signatory) }));
+
+const leftOut = (partners: PartnerDraft[]) =>
+  partners
+    .filter((partner) => partner.amount.trim() === '')
+    .map((partner) => DISTRICTS.find((d) => d.id === partner.districtId))
+    .flatMap((district) => (district ? [districtLabel(district)] : []));
+
 /** The request the form stands for, checked by the same rules as on the server; or the first problem. */
 export function prepareRound(draft: RoundDraft): Prepared {
   const included = draft.partners.filter((partner) => partner.amount.trim() !== '');
-  for (const partner of included) {
-    if (parseEuro(partner.amount) === null) {
-      const district = DISTRICTS.find((d) => d.id === partner.districtId);
-      const label = district ? districtLabel(district) : partner.districtId;
-      return { ok: false, message: `${label}, Betrag: „${partner.amount}“ ist kein Betrag in Euro (Beispiel: 462.800,00).`, inputId: `partner-${partner.districtId}-amount` };
-    }
-  }
+  const unreadable = unreadableAmount(included);
+  if (unreadable) return unreadable;
   const checked = checkCreateRound({
     year: Number(draft.year),
     templateVersion: draft.templateVersion,
     deadline: draft.deadline,
     carryOver: draft.carryOver,
     ministrySignatory: toSignatory(draft.ministry),
-    agreements: included.map((partner) => ({ districtId: partner.districtId, amountCents: parseEuro(partner.amount) ?? 0, signatory: toSignatory(partner.signatory) })),
+    agreements: toAgreements(included),
   });
   if (!checked.ok) return { ok: false, message: checked.message, inputId: inputIdOf(checked.field, included) };
-  const left = draft.partners
-    .filter((partner) => partner.amount.trim() === '')
-    .map((partner) => DISTRICTS.find((d) => d.id === partner.districtId))
-    .flatMap((district) => (district ? [districtLabel(district)] : []));
-  return { ok: true, request: checked.value, left };
+  return { ok: true, request: checked.value, left: leftOut(draft.partners) };
+}
+
+/** Partners added to an existing round (POST /api/rounds/:year/agreements). */
+export function prepareAddition(partners: PartnerDraft[]): { ok: true; request: AddRoundAgreementsRequest; left: string[] } | Extract<Prepared, { ok: false }> {
+  const included = partners.filter((partner) => partner.amount.trim() !== '');
+  const unreadable = unreadableAmount(included);
+  if (unreadable) return unreadable;
+  const checked = checkAddRoundAgreements({ agreements: toAgreements(included) });
+  if (!checked.ok) return { ok: false, message: checked.message, inputId: inputIdOf(checked.field, included) };
+  return { ok: true, request: checked.value, left: leftOut(partners) };
+}
+
+/** Amounts from the allocation table, as the form shows them ("462.800,00"); rows of other partners are ignored. */
+export function withAmounts(partners: PartnerDraft[], rows: AllocationRow[]): PartnerDraft[] {
+  const amounts = new Map(rows.map((row) => [row.districtId, formatAmount(row.amountCents).replace(/\u00a0€$/, '')]));
+  return partners.map((partner) => ({ ...partner, amount: amounts.get(partner.districtId) ?? partner.amount }));
 }
