@@ -135,8 +135,10 @@ describe('the yearly round, from an empty store', () => {
     await ministry.locator('#partner-fulda-functionLines').fill('Landrat');
     await ministry.getByRole('button', { name: 'Runde prüfen' }).click();
     await ministry.getByRole('button', { name: 'Runde anlegen' }).click();
-    await expect.poll(() => ministry.getByRole('alert').textContent()).toMatch(/Fulda|2025/);
+    await expect.poll(() => ministry.getByRole('alert').textContent()).toContain('Landkreis Fulda');
+    expect(await ministry.getByRole('alert').getByRole('link').getAttribute('href')).toBe('/runden/2025/partner');
     expect(ministry.url()).toContain('/runden/neu');
+    await shot(ministry, 'conflict');
   });
 
   it('lets a district user of that store open its 2025 agreement and add a project to §5, and the board follows live', async () => {

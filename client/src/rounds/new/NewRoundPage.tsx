@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../../shared/format.js';
 import { CURRENT_TEMPLATE_VERSION } from '../../../../shared/template/index.js';
 import { ApiError } from '../../api.js';
-import { navigate } from '../../router.js';
+import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AppHeader } from '../../ui/AppHeader.js';
 import { Notice } from '../../ui/Notice.js';
@@ -30,6 +30,8 @@ export function NewRoundPage() {
   const [step, setStep] = useState<Step>({ kind: 'edit' });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a 409 the year has agreements already: the way on is to add the missing partners to it.
+  const [conflictYear, setConflictYear] = useState<number | null>(null);
 
   // Last year's signatories, where there are some, for the year now chosen.
   useEffect(() => {
@@ -69,6 +71,7 @@ export function NewRoundPage() {
       navigate(`/runden/${created.year}`);
     } catch (caught: unknown) {
       if (caught instanceof ApiError && caught.status === 401) expired();
+      setConflictYear(caught instanceof ApiError && caught.status === 409 ? step.prepared.request.year : null);
       setError(caught instanceof Error ? caught.message : 'Die Runde konnte nicht angelegt werden.');
     } finally {
       setPending(false);
@@ -132,6 +135,12 @@ export function NewRoundPage() {
             {error && (
               <p className="form-error" role="alert">
                 {error}
+                {conflictYear !== null && (
+                  <>
+                    {' '}
+                    <Link href={`/runden/${conflictYear}/partner`}>Fehlende Partner zur Runde {conflictYear} hinzufügen</Link>
+                  </>
+                )}
               </p>
             )}
             <div className="round-actions">
