@@ -39,64 +39,67 @@ function deadlineState(row: BoardRow) {
 /** One row per agreement; column headers sort (again: the other direction). */
 export function BoardTable({ rows, query, onSort }: { rows: BoardRow[]; query: BoardQuery; onSort: (key: SortKey) => void }) {
   return (
-    <table className="board-table">
-      <caption className="visually-hidden">Vereinbarungen der Runde; Spaltenköpfe sortieren</caption>
-      <thead>
-        <tr>
-          {COLUMNS.map(({ key, label, numeric }) => (
-            <th
-              key={label}
-              scope="col"
-              className={numeric ? 'is-numeric' : undefined}
-              aria-sort={key !== null && query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined}
-            >
-              {key === null ? (
-                label
-              ) : (
-                <button type="button" className="board-sort" onClick={() => onSort(key)}>
-                  {label}
-                  <span aria-hidden="true" className="board-sort-mark">
-                    {query.sort === key ? (query.descending ? ' ▼' : ' ▲') : ''}
-                  </span>
-                </button>
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.agreementId} className={row.overdue ? 'is-overdue' : undefined} data-district={row.districtId}>
-            <th scope="row">
-              <Link href={`/vereinbarungen/${encodeURIComponent(row.agreementId)}`}>{row.districtName}</Link>
-              <span className="board-bezirk">RB {row.regierungsbezirk}</span>
-            </th>
-            <td>
-              <span className={`status-badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
-            </td>
-            <td className="is-numeric">{formatAmount(row.amountCents)}</td>
-            <td className="is-numeric">{row.projects}</td>
-            <td className="is-numeric">{row.openThreads}</td>
-            <td className="board-activity">
-              {row.lastActivityAt === null ? (
-                <span className="board-muted">noch keine</span>
-              ) : (
-                <>
-                  {row.lastActivityBy ?? 'unbekannt'}
-                  <br />
-                  <span className="board-muted">{formatDateTime(row.lastActivityAt)}</span>
-                </>
-              )}
-            </td>
-            <td>
-              <Signed party="Ministerium" done={row.signed.ministry} />
-              <br />
-              <Signed party="Kreis" done={row.signed.district} />
-            </td>
-            <td>{deadlineState(row)}</td>
+    // On a narrow screen the table scrolls sideways inside its frame; the frame is focusable so the keyboard can scroll it too.
+    <div className="board-table-frame" role="region" aria-label="Vereinbarungen der Runde" tabIndex={0}>
+      <table className="board-table">
+        <caption className="visually-hidden">Vereinbarungen der Runde; Spaltenköpfe sortieren</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map(({ key, label, numeric }) => (
+              <th
+                key={label}
+                scope="col"
+                className={numeric ? 'is-numeric' : undefined}
+                aria-sort={key !== null && query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined}
+              >
+                {key === null ? (
+                  label
+                ) : (
+                  <button type="button" className="board-sort" onClick={() => onSort(key)}>
+                    {label}
+                    <span aria-hidden="true" className="board-sort-mark">
+                      {query.sort === key ? (query.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
+                  </button>
+                )}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.agreementId} className={row.overdue ? 'is-overdue' : undefined} data-district={row.districtId}>
+              <th scope="row">
+                <Link href={`/vereinbarungen/${encodeURIComponent(row.agreementId)}`}>{row.districtName}</Link>
+                <span className="board-bezirk">RB {row.regierungsbezirk}</span>
+              </th>
+              <td>
+                <span className={`status-badge status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+              </td>
+              <td className="is-numeric">{formatAmount(row.amountCents)}</td>
+              <td className="is-numeric">{row.projects}</td>
+              <td className="is-numeric">{row.openThreads}</td>
+              <td className="board-activity">
+                {row.lastActivityAt === null ? (
+                  <span className="board-muted">noch keine</span>
+                ) : (
+                  <>
+                    {row.lastActivityBy ?? 'unbekannt'}
+                    <br />
+                    <span className="board-muted">{formatDateTime(row.lastActivityAt)}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                <Signed party="Ministerium" done={row.signed.ministry} />
+                <br />
+                <Signed party="Kreis" done={row.signed.district} />
+              </td>
+              <td>{deadlineState(row)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
