@@ -122,6 +122,12 @@ describe('the yearly round, from an empty store', () => {
     const fulda = ministry.locator('.board-table tr[data-district="fulda"]');
     expect(await fulda.locator('td').nth(1).textContent()).toBe(`${euro(amountOf(indexOf('fulda')))}\u00a0€`);
     await shot(ministry, 'board');
+
+    const exportLink = ministry.getByRole('link', { name: 'Als CSV exportieren' });
+    const csv = await ministry.request.get((await exportLink.getAttribute('href')) ?? '');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(await csv.text()).toContain(euro(amountOf(indexOf('fulda'))));
   });
 
   it('tells the ministry in German that the round exists when it is started twice', async () => {
