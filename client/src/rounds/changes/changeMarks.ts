@@ -40,20 +40,21 @@ function marksById(changes: ChangesSincePrevious): Map<string, { kinds: Kind[]; 
   return new Map([...marks].map(([id, mark]) => [id, { kinds: mark.kinds, label: mark.labels.join(' · ') }]));
 }
 
-function decorations(doc: PMNode, changes: ChangesSincePrevious): DecorationSet {
+/** One node decoration per changed entry of the document, by entry id. */
+export function changeDecorations(doc: PMNode, changes: ChangesSincePrevious): DecorationSet {
   const marks = marksById(changes);
   const list: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name === NODE.projectEntry) {
       const mark = typeof node.attrs.id === 'string' ? marks.get(node.attrs.id) : undefined;
       if (mark) {
-        list.push(
-          Decoration.node(pos, pos + node.nodeSize, {
-            class: `entry-change ${mark.kinds.map((kind) => `entry-${kind}`).join(' ')}`,
-            'data-change': mark.label,
-            title: `Gegenüber dem Vorjahr: ${mark.label}`,
-          }),
-        );
+        const attrs = {
+          class: `entry-change ${mark.kinds.map((kind) => `entry-${kind}`).join(' ')}`,
+          'data-change': mark.label,
+          title: `Gegenüber dem Vorjahr: ${mark.label}`,
+        };
+        // The spec says in data what the mark says in words, for whoever reads the decorations (the unit tests).
+        list.push(Decoration.node(pos, pos + node.nodeSize, attrs, { kinds: mark.kinds, label: mark.label }));
       }
       return false;
     }
@@ -78,7 +79,7 @@ export const ChangeMarks = Extension.create<{ store: ChangeMarksStore | null }>(
         props: {
           decorations: (state) => {
             const changes = store?.get() ?? null;
-            return changes ? decorations(state.doc, changes) : DecorationSet.empty;
+            return changes ? changeDecorations(state.doc, changes) : DecorationSet.empty;
           },
         },
       }),
