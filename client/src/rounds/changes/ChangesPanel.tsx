@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatEuro } from '../../../../shared/format.js';
 import type { ChangesSincePrevious } from '../../../../shared/rounds/types.js';
 import { roundsApi } from '../api.js';
@@ -37,6 +37,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
   const [changes, setChanges] = useState<ChangesSincePrevious | null>(null);
   const [on, setOn] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const toggleButton = useRef<HTMLButtonElement>(null);
 
   // Asked once on opening, to know whether there is a previous year at all; again on every switch-on.
   useEffect(() => {
@@ -72,7 +73,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
   const count = changes.added.length + changes.removed.length + changes.renamed.length + changes.moved.length;
   return (
     <div className="changes">
-      <button type="button" className="tool-button changes-toggle" aria-pressed={on} aria-controls="changes-panel" onClick={() => void toggle()}>
+      <button ref={toggleButton} type="button" className="tool-button changes-toggle" aria-pressed={on} aria-controls="changes-panel" onClick={() => void toggle()}>
         Änderungen gegenüber {year}
       </button>
       {error && (
@@ -81,7 +82,16 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
         </p>
       )}
       {on && (
-        <section id="changes-panel" className="changes-panel" aria-labelledby="changes-title">
+        <section
+          id="changes-panel"
+          className="changes-panel"
+          aria-labelledby="changes-title"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            setOn(false);
+            toggleButton.current?.focus();
+          }}
+        >
           <h2 id="changes-title">Änderungen gegenüber {year}</h2>
           <p>
             <strong>§&nbsp;4 Betrag:</strong> {amountChange(changes.amount)}
