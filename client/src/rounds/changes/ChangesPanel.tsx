@@ -72,7 +72,14 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
 
   const count = changes.added.length + changes.removed.length + changes.renamed.length + changes.moved.length;
   return (
-    <div className="changes">
+    <div
+      className="changes"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !on) return;
+        setOn(false);
+        toggleButton.current?.focus();
+      }}
+    >
       <button ref={toggleButton} type="button" className="tool-button changes-toggle" aria-pressed={on} aria-controls="changes-panel" onClick={() => void toggle()}>
         Änderungen gegenüber {year}
       </button>
@@ -82,16 +89,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
         </p>
       )}
       {on && (
-        <section
-          id="changes-panel"
-          className="changes-panel"
-          aria-labelledby="changes-title"
-          onKeyDown={(event) => {
-            if (event.key !== 'Escape') return;
-            setOn(false);
-            toggleButton.current?.focus();
-          }}
-        >
+        <section id="changes-panel" className="changes-panel" aria-labelledby="changes-title" tabIndex={-1}>
           <h2 id="changes-title">Änderungen gegenüber {year}</h2>
           <p>
             <strong>§&nbsp;4 Betrag:</strong> {amountChange(changes.amount)}
