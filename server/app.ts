@@ -22,6 +22,9 @@ import { commentRoutes } from './routes/comments.js';
 import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/context.js';
+import { roundRoutes } from './routes/rounds.js';
+import { roundServices } from './commands/roundServices.js';
+import { DocumentActivity } from './documents/activity.js';
 import { staticRoutes } from './routes/static.js';
 import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
@@ -66,7 +69,9 @@ export function createApp(deps: AppDeps) {
 
   // What happens around a sync, in order: persistence and compaction, the lock rules, then the
   // comment threads' memory of their entries' titles (server/documents/).
-  const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(store.comments, log)]);
+  // …and last, the live board's notice that an agreement's document changed.
+  const activity = new DocumentActivity();
+  const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(store.comments, log), activity]);
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
   const sessions = new Sessions(store);
   const agreements = new AgreementService(store, rooms, log);
@@ -83,6 +88,7 @@ export function createApp(deps: AppDeps) {
     openThreadCount,
   });
   const details = new AgreementDetails({ agreements, signoff: (user, record) => signoff.view(user, record), openThreadCount: (id) => comments.openThreadCount(id) });
+  const rounds = roundServices({ store, log, agreements, rooms, activity, openThreads: (id) => comments.openThreadCount(id) });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -116,17 +122,22 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
   app.use('/api/agreements/*', signedIn);
+  app.use('/api/rounds', signedIn);
+  app.use('/api/rounds/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
 
-  const closeSessionSockets = (tokenHash: string) =>
-    rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
+  const closeSessionSockets = (tokenHash: string) => {
+    rounds.events.endSession(tokenHash);
+    return rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
+  };
   app.route('/api', authRoutes(sessions, log, deps.secureCookies ?? false, closeSessionSockets, credentials));
   app.route('/api/agreements', agreementRoutes(agreements, details));
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
+  app.route('/api', roundRoutes({ ...rounds, log }));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts, rounds };
 }

@@ -37,7 +37,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
-  const { app, injectWebSocket, rooms, agreements } = createApp({
+  const { app, injectWebSocket, rooms, agreements, rounds } = createApp({
     store,
     log,
     staticDir: options.staticDir,
@@ -67,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         server.close();
+        rounds.events.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
         if ('closeAllConnections' in server) server.closeAllConnections();
         store.close();

@@ -36,6 +36,8 @@ export interface AgreementSummary {
   status: AgreementStatus;
   /** "Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis" */
   title: string;
+  /** Signing deadline of the agreement's round (ISO date), or null when it belongs to no round. */
+  deadline: string | null;
 }
 
 export interface AgreementPermissions {

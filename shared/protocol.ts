@@ -108,6 +108,12 @@ export const ROOT = {
   agreement: 'agreement',
   /** Signatures of the current release, by party (server-written, see server/commands/signoff.ts). */
   signatures: 'signatures',
+  /**
+   * Lineage of carried-over §5 entries: entry id → id of the entry of last year's agreement it
+   * came from. Server-written when a round creates the agreement; the update check compares every
+   * entry's `carriedFrom` attribute against it.
+   */
+  lineage: 'lineage',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { FirstPasswordPage } from './account/FirstPasswordPage.js';
 import { AgreementListPage } from './pages/AgreementListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { BoardPage } from './rounds/board/BoardPage.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { clearSessionHint, hasSessionHint, SessionContext, type Session } from './session.js';
 import { Notice } from './ui/Notice.js';
@@ -13,6 +14,9 @@ import { Notice } from './ui/Notice.js';
 // The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
 const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
 const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.js')).UsersPage }));
+// The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
+const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
+const AddPartnersPage = lazy(async () => ({ default: (await import('./rounds/new/AddPartnersPage.js')).AddPartnersPage }));
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: CurrentUser } | { kind: 'error'; message: string };
 
@@ -76,7 +80,25 @@ export function App() {
   }
   return (
     <SessionContext.Provider value={session}>
-      {route.page === 'list' && <AgreementListPage />}
+      {/* The ministry starts on the board of its newest round; a district on its own agreements. */}
+      {route.page === 'home' && (session.user.districtId === null ? <BoardPage year={null} /> : <AgreementListPage />)}
+      {route.page === 'board' && (session.user.districtId === null ? <BoardPage key={route.year} year={route.year} /> : <NotFoundPage />)}
+      {route.page === 'newRound' &&
+        (session.user.role === 'ministry-editor' ? (
+          <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+            <NewRoundPage />
+          </Suspense>
+        ) : (
+          <NotFoundPage />
+        ))}
+      {route.page === 'addPartners' &&
+        (session.user.role === 'ministry-editor' ? (
+          <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+            <AddPartnersPage key={route.year} year={route.year} />
+          </Suspense>
+        ) : (
+          <NotFoundPage />
+        ))}
       {route.page === 'account' && <AccountPage />}
       {route.page === 'users' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>

@@ -28,7 +28,10 @@ export function useLocation(): string {
 
 export type Route =
   | { page: 'login'; next: string }
-  | { page: 'list' }
+  | { page: 'home' }
+  | { page: 'board'; year: number }
+  | { page: 'newRound' }
+  | { page: 'addPartners'; year: number }
   | { page: 'agreement'; id: string }
   | { page: 'users' }
   | { page: 'account' }
@@ -41,9 +44,14 @@ export function matchRoute(pathAndQuery: string): Route {
     // Only local paths: a crafted link must not send the user elsewhere after login.
     return { page: 'login', next: next.startsWith('/') && !next.startsWith('//') ? next : '/' };
   }
-  if (url.pathname === '/') return { page: 'list' };
+  if (url.pathname === '/') return { page: 'home' };
   if (url.pathname === '/benutzer') return { page: 'users' };
   if (url.pathname === '/konto') return { page: 'account' };
+  if (url.pathname === '/runden/neu') return { page: 'newRound' };
+  const round = /^\/runden\/(\d{4})\/?$/.exec(url.pathname);
+  if (round?.[1]) return { page: 'board', year: Number(round[1]) };
+  const addition = /^\/runden\/(\d{4})\/partner\/?$/.exec(url.pathname);
+  if (addition?.[1]) return { page: 'addPartners', year: Number(addition[1]) };
   const agreement = /^\/vereinbarungen\/([^/]+)\/?$/.exec(url.pathname);
   if (agreement?.[1]) return { page: 'agreement', id: decodeURIComponent(agreement[1]) };
   return { page: 'notFound' };

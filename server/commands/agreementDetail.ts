@@ -22,9 +22,9 @@ export class AgreementDetails {
 
   async detail(user: SessionUser, id: string): Promise<AgreementDetail> {
     const record = await this.deps.agreements.readable(user, id);
-    const [signoff, openThreads] = await Promise.all([this.deps.signoff(user, record), this.deps.openThreadCount(record.id)]);
+    const [signoff, openThreads, deadlines] = await Promise.all([this.deps.signoff(user, record), this.deps.openThreadCount(record.id), this.deps.agreements.deadlines()]);
     return {
-      ...summary(record),
+      ...summary(record, deadlines.get(record.year) ?? null),
       templateVersion: record.templateVersion,
       fields: record.fields,
       signatures: signoff.signatures,

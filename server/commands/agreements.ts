@@ -25,7 +25,7 @@ function districtName(record: AgreementRecord): string {
   return findDistrict(record.districtId)?.name ?? record.districtId;
 }
 
-export function summary(record: AgreementRecord): AgreementSummary {
+export function summary(record: AgreementRecord, deadline: string | null = null): AgreementSummary {
   return {
     id: record.id,
     districtId: record.districtId,
@@ -33,6 +33,7 @@ export function summary(record: AgreementRecord): AgreementSummary {
     year: record.year,
     status: record.status,
     title: agreementTitle(record.year, record.fields.partner),
+    deadline,
   };
 }
 
@@ -48,9 +49,15 @@ export class AgreementService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The deadline of each year's round (ISO date), from the round records. */
+  async deadlines(): Promise<ReadonlyMap<number, string>> {
+    return new Map((await this.store.rounds.listRounds()).map((round) => [round.year, round.deadline]));
+  }
+
+  /** Newest year first, with the deadline of the agreement's round. */
   async list(user: SessionUser): Promise<AgreementSummary[]> {
-    const all = await this.store.listAgreements();
-    return all.filter((record) => can(user, 'read', record)).map(summary);
+    const [all, deadlines] = await Promise.all([this.store.listAgreements(), this.deadlines()]);
+    return all.filter((record) => can(user, 'read', record)).map((record) => summary(record, deadlines.get(record.year) ?? null));
   }
 
   /** The agreement, if the user may read it; 404 and 403 otherwise (in German). */
@@ -96,15 +103,23 @@ export class AgreementService {
 
   /** Creates an agreement and seeds its document, once, on the server. */
   async create(seed: AgreementSeed, actor: string): Promise<string> {
+    const { record, initialUpdate } = this.prepare(seed, this.now());
+    await this.store.createAgreement(record, initialUpdate, { username: actor, via: 'server' });
+    return record.id;
+  }
+
+  /**
+   * The record and the first document update of a new agreement, not yet stored: a round stores
+   * many of them in one transaction (server/commands/rounds.ts).
+   */
+  prepare(seed: AgreementSeed, at: number): { record: AgreementRecord; initialUpdate: Uint8Array } {
     const id = agreementId(seed.districtId, seed.year);
     const doc = seedAgreementDoc(seed.fields, seed.projects, 'draft');
-    const at = this.now();
-    await this.store.createAgreement(
-      { id, districtId: seed.districtId, year: seed.year, templateVersion: seed.templateVersion, status: 'draft', fields: seed.fields, createdAt: at, updatedAt: at },
-      Y.encodeStateAsUpdate(doc),
-      { username: actor, via: 'server' },
-    );
-    doc.destroy();
-    return id;
+    try {
+      const record: AgreementRecord = { id, districtId: seed.districtId, year: seed.year, templateVersion: seed.templateVersion, status: 'draft', fields: seed.fields, createdAt: at, updatedAt: at };
+      return { record, initialUpdate: Y.encodeStateAsUpdate(doc) };
+    } finally {
+      doc.destroy();
+    }
   }
 }

@@ -19,6 +19,8 @@ export function seedAgreementDoc(fields: AgreementFields, projects: ProjectListM
     prosemirrorJSONToYXmlFragment(agreementSchema(), agreementBodyJSON(projects), doc.getXmlFragment(BODY_FIELD));
     writeFields(doc, fields);
     doc.getMap(ROOT.agreement).set('status', status);
+    const lineage = doc.getMap<string>(ROOT.lineage);
+    for (const entry of projects.flatMap((group) => group.entries)) if (entry.carriedFrom) lineage.set(entry.id, entry.carriedFrom);
   });
   return doc;
 }

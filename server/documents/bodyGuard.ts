@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { projectListProblem } from '../../shared/editor/entryRules.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { agreementSchema, BODY_FIELD } from '../../shared/editor/schema.js';
+import { ROOT } from '../../shared/protocol.js';
 
 /**
  * The lock rules, on the transaction that applied a client's update to the shadow document.
@@ -31,13 +32,38 @@ export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): st
     if (top === null) return `writes to a root other than the body (${rootName(type, doc)})`;
     if (!(top instanceof Y.XmlElement) || top.nodeName !== NODE.projectList) return `changes a locked block (${describe(top)})`;
     if ((type as unknown) === top && [...keys].some((key) => key !== null)) return 'changes attributes of the project list';
+    // Lineage is the server's record of where a carried-over entry came from: an existing entry's
+    // `carriedFrom` is never set, changed or removed by a client (a new entry is checked below).
+    if ((type as unknown) instanceof Y.XmlElement && (type as unknown as Y.XmlElement).nodeName === NODE.projectEntry && keys.has(CARRIED_FROM)) return 'changes the lineage (carriedFrom) of a project entry';
     list = top;
     const entry = typedEntry(type, keys, top);
     if (entry) typedEntries.add(entry);
     else onlyTyping = false;
   }
   if (!list) return null;
-  return onlyTyping ? checkTypedEntries(list, typedEntries) : checkProjectList(list);
+  return onlyTyping ? checkTypedEntries(list, typedEntries) : (checkProjectList(list) ?? checkLineage(list, doc));
+}
+
+const CARRIED_FROM = 'carriedFrom';
+
+/**
+ * Every entry that names a lineage must name the one the server recorded for its id (Y.Map
+ * "lineage"): a moved entry is re-created with its attributes, an undone deletion too, but no
+ * client can give an entry a history it does not have (a copy loses it, see shared/editor).
+ */
+function checkLineage(list: Y.XmlElement, doc: Y.Doc): string | null {
+  const lineage = doc.getMap<unknown>(ROOT.lineage);
+  for (const group of list.toArray()) {
+    if (!(group instanceof Y.XmlElement)) continue;
+    for (const entry of group.toArray()) {
+      if (!(entry instanceof Y.XmlElement)) continue;
+      const carriedFrom: unknown = entry.getAttribute(CARRIED_FROM);
+      if (carriedFrom === undefined || carriedFrom === null) continue;
+      const id: unknown = entry.getAttribute('id');
+      if (typeof id !== 'string' || lineage.get(id) !== carriedFrom) return `claims a lineage the server did not record (${String(id)} ← ${String(carriedFrom)})`;
+    }
+  }
+  return null;
 }
 
 /** The entry whose text (content only, no attributes) `type` is, directly inside a group of the list. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { initial } from './migrations/001-initial.js';
+import { rounds } from './migrations/002-rounds.js';
 import type { Migration } from './migrations/migration.js';
 import { accounts } from './migrations/003-accounts.js';
 
@@ -15,7 +16,7 @@ import { accounts } from './migrations/003-accounts.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts];
+export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

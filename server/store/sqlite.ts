@@ -8,6 +8,7 @@ import { SqliteCommentStore } from './comments.js';
 import { migrate } from './migrations.js';
 import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
+import { SqliteRoundStore } from './rounds.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 
@@ -19,6 +20,8 @@ export interface SqliteStoreOptions {
    * for throwaway stores whose setup should not wait for the disk (the bench's seeding).
    */
   synchronous?: 'FULL' | 'OFF';
+  /** Tests only: called before each agreement of a round is inserted, to make the n-th one fail. */
+  beforeAgreementInsert?: (index: number, record: AgreementRecord) => void;
 }
 
 interface AgreementRow {
@@ -51,6 +54,7 @@ export class SqliteStore implements Store {
   readonly comments: SqliteCommentStore;
   readonly signoff: SqliteSignoffStore;
   readonly users: SqliteUserStore;
+  readonly rounds: SqliteRoundStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -71,6 +75,7 @@ export class SqliteStore implements Store {
     this.comments = new SqliteCommentStore(this.db, this.updateLog);
     this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
     this.users = new SqliteUserStore(this.db);
+    this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), options.beforeAgreementInsert);
   }
 
   async getUser(username: string) {
@@ -130,16 +135,23 @@ export class SqliteStore implements Store {
   }
 
   async createAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor) {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
-      this.updateLog.append({ agreementId: record.id, update: initialUpdate, author, at: record.createdAt });
-      this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
-    })();
+    this.db.transaction(() => this.insertAgreement(record, initialUpdate, author))();
+  }
+
+  /**
+   * Inserts an agreement, its document's first update and its `created` event inside the caller's
+   * transaction (the round store creates a whole round in one). Throws the SQLite error of the
+   * unique constraint when the district already has an agreement for the year.
+   */
+  private insertAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor): void {
+    this.db
+      .prepare(
+        `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
+    this.updateLog.append({ agreementId: record.id, update: initialUpdate, author, at: record.createdAt });
+    this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
   }
 
   async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number) {

@@ -3,6 +3,7 @@ import type { FieldChange, UserEventKind, UserEvent } from '../../shared/account
 import type { CommentThread, Participant } from '../../shared/comments/types.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
+import type { CarryOver, SignatoryInput } from '../../shared/rounds/types.js';
 
 /**
  * The persistence interface. The embedded default is SQLite (./sqlite.ts); a deployment that
@@ -105,6 +106,7 @@ export interface Store {
   readonly signoff: SignoffStore;
   /** Accounts and their audit trail (the Benutzer page), each change committed with its event. */
   readonly users: UserStore;
+  readonly rounds: RoundStore;
   close(): void;
 }
 
@@ -224,4 +226,43 @@ export interface UserStore {
   update(username: string, change: UserChange): Promise<UserChangeOutcome>;
   /** Newest first; of one user, or of everyone. */
   events(options: { target?: string; limit: number }): Promise<UserEvent[]>;
+}
+
+// rounds (issue 10): server/store/rounds.ts, migrations/002-rounds.ts
+export interface RoundRecord {
+  year: number;
+  templateVersion: string;
+  /** ISO date. */
+  deadline: string;
+  carryOver: CarryOver;
+  ministrySignatory: SignatoryInput;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** An agreement to create, with its document's first update (the seeded body and fields). */
+export interface NewAgreement {
+  record: AgreementRecord;
+  initialUpdate: Uint8Array;
+}
+
+
+/** Who last changed an agreement after its creation (the update log). */
+export interface LastActivity {
+  at: number;
+  username: string;
+  displayName: string;
+}
+
+export interface RoundStore {
+  listRounds(): Promise<RoundRecord[]>;
+  getRound(year: number): Promise<RoundRecord | undefined>;
+  /**
+   * Creates the round (unless null: districts added to an existing one) and every agreement with
+   * its first update and `created` event, in one transaction: all or none. Throws AgreementExists
+   * or RoundExists; `beforeInsert` is a seam for tests that make the n-th insert fail.
+   */
+  createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor): Promise<void>;
+  /** The last change of each agreement after its creation, by a person (not the server's own housekeeping). */
+  lastActivity(agreementIds: readonly string[]): Promise<Map<string, LastActivity>>;
 }

@@ -7,6 +7,11 @@ import { NODE } from './nodes.js';
 export interface ProjectEntry {
   id: string;
   title: string;
+  /**
+   * The id of the entry of last year's agreement this one was carried over from (its lineage).
+   * Written only by the server when it creates the entry; absent for entries added since.
+   */
+  carriedFrom?: string;
 }
 
 /** The projects of one Maßnahmenart, in the order the district chose. */
@@ -27,7 +32,7 @@ export function projectListJSON(groups: ProjectListModel): JSONContent {
       attrs: { measureType: group.measureType },
       content: group.entries.map((entry) => ({
         type: NODE.projectEntry,
-        attrs: { id: entry.id },
+        attrs: entry.carriedFrom ? { id: entry.id, carriedFrom: entry.carriedFrom } : { id: entry.id },
         ...(entry.title ? { content: [{ type: 'text', text: entry.title }] } : {}),
       })),
     })),
@@ -63,7 +68,11 @@ export function projectListFromBody(body: JSONContent): ProjectListModel {
     if (group.type !== NODE.measureGroup || !isMeasureType(measureType)) return [];
     const entries = (group.content ?? [])
       .filter((entry) => entry.type === NODE.projectEntry)
-      .map((entry) => ({ id: String(entry.attrs?.id ?? ''), title: textOf(entry) }));
+      .map((entry): ProjectEntry => {
+        const carriedFrom: unknown = entry.attrs?.carriedFrom;
+        const model = { id: String(entry.attrs?.id ?? ''), title: textOf(entry) };
+        return typeof carriedFrom === 'string' ? { ...model, carriedFrom } : model;
+      });
     return [{ measureType, entries }];
   });
 }

@@ -29,7 +29,10 @@ export function assignEntryIds(state: EditorState, makeId: () => string = newEnt
       while (seen.has(fresh)) fresh = makeId();
       seen.add(fresh);
       tr ??= state.tr;
-      tr.setNodeAttribute(pos, 'id', fresh);
+      // A copy of a carried-over entry is a new entry: it does not inherit the lineage. (Replacing
+      // the markup rather than setting the attribute: the lock refuses any step on `carriedFrom`.)
+      if (node.attrs.carriedFrom) tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: fresh, carriedFrom: null });
+      else tr.setNodeAttribute(pos, 'id', fresh);
     }
     return false;
   });

@@ -72,6 +72,8 @@ export function stepChangesOnlyProjectList(step: Step, doc: PMNode): boolean {
     if (!inside(step.from, range) || !inside(step.to, range) || !mapStaysInside(step, range)) return false;
     return replaceStaysInside(doc, step.from, step.to, step.slice.openStart, step.slice.openEnd);
   }
+  // Lineage is written by the server only; no step of a user may set or change it.
+  if (step instanceof AttrStep && step.attr === CARRIED_FROM) return false;
   // Steps without a step map name the node they change by its start position.
   if (step instanceof AttrStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
     return step.pos >= range.from && step.pos < range.to;
@@ -108,6 +110,32 @@ export function keepsProjectListValid(tr: Transaction): boolean {
   return listProblem(tr.doc) === null || (before !== undefined && listProblem(before) !== null);
 }
 
+const CARRIED_FROM = 'carriedFrom';
+
+function lineageOf(doc: PMNode): Map<string, string> {
+  const lineage = new Map<string, string>();
+  doc.descendants((node) => {
+    if (node.type.name !== NODE.projectEntry) return true;
+    const id: unknown = node.attrs.id;
+    const carriedFrom: unknown = node.attrs[CARRIED_FROM];
+    if (typeof id === 'string' && typeof carriedFrom === 'string') lineage.set(id, carriedFrom);
+    return false;
+  });
+  return lineage;
+}
+
+/**
+ * Whether every entry of the result that names a lineage (`carriedFrom`) had exactly that lineage
+ * under its id before: moving an entry keeps it, but no edit may give an entry a history it did
+ * not have. The server checks the same against its own record.
+ */
+export function keepsLineage(tr: Transaction): boolean {
+  const beforeDoc = tr.docs[0];
+  if (!beforeDoc) return true;
+  const before = lineageOf(beforeDoc);
+  return [...lineageOf(tr.doc)].every(([id, carriedFrom]) => before.get(id) === carriedFrom);
+}
+
 /** Pasted text loses the characters the server refuses (a line break inside a line, bidi controls). */
 function cleanSlice(slice: Slice): Slice {
   const clean = (fragment: Fragment): Fragment => {
@@ -140,7 +168,7 @@ function refusedInput(text: string, onRefused: RefusalListener | null): boolean 
 export function projectListLockPlugin(onRefused: RefusalListener | null = null): Plugin {
   return new Plugin({
     key: projectListLockKey,
-    filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || (changesOnlyProjectList(tr) && keepsProjectListValid(tr)),
+    filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || (changesOnlyProjectList(tr) && keepsProjectListValid(tr) && keepsLineage(tr)),
     props: {
       transformPasted: (slice) => cleanSlice(slice),
       handlePaste: (_view, _event, slice) => refusedInput(slice.content.textBetween(0, slice.content.size, ' '), onRefused),

@@ -104,6 +104,19 @@ export const ProjectEntry = Node.create({
         parseHTML: (element) => element.getAttribute('data-entry-id'),
         renderHTML: (attrs) => (attrs.id ? { 'data-entry-id': attrs.id as string } : {}),
       },
+      /**
+       * Lineage: the id of last year's entry this one was carried over from. Written by the server
+       * when it creates a round; a client may neither set nor change it (shared/editor/lock.ts,
+       * server/documents/bodyGuard.ts). Not kept on split and never read from pasted HTML, so a
+       * split or a copy of an entry does not claim its history.
+       */
+      carriedFrom: {
+        default: null,
+        keepOnSplit: false,
+        validate: (value: unknown) => (value === null || isEntryId(value) ? undefined : fail(`invalid lineage: ${String(value)}`)),
+        parseHTML: () => null,
+        renderHTML: (attrs) => (attrs.carriedFrom ? { 'data-carried-from': attrs.carriedFrom as string } : {}),
+      },
     };
   },
   parseHTML: () => [{ tag: 'li' }, { tag: 'p' }],

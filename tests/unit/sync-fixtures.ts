@@ -67,6 +67,9 @@ export class MemoryStore implements Store {
   get users(): never {
     return notUsed();
   }
+  get rounds(): never {
+    return notUsed();
+  }
   close() {}
 }
 

@@ -12,6 +12,8 @@ import { can, roleAllows } from '../../../shared/permissions.js';
 import { CommentSidebar } from '../comments/CommentSidebar.js';
 import { CommentHighlights } from '../comments/highlights.js';
 import { threadsStore } from '../comments/threadsStore.js';
+import { ChangeMarks, changeMarksStore } from '../rounds/changes/changeMarks.js';
+import { ChangesPanel } from '../rounds/changes/ChangesPanel.js';
 import { AmountDialog } from './AmountDialog.js';
 import { editorExtensions } from './extensions.js';
 import { Presence } from './Presence.js';
@@ -53,6 +55,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const commentView = useRef({ showResolved, activeThread });
   commentView.current = { showResolved, activeThread };
+  const changeMarks = useMemo(() => changeMarksStore(), []);
 
   const editor = useEditor(
     {
@@ -69,6 +72,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         onLockedInput: lockHint.show,
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
+        ChangeMarks.configure({ store: changeMarks }),
       ),
       // The synced body as the first content: the editor starts on the real document, so its first
       // selection lies in §5 text. Started empty, y-prosemirror's first render would carry that
@@ -83,7 +87,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         },
       },
     },
-    [connection, fields, comments],
+    [connection, fields, comments, changeMarks],
   );
 
   // The message about refused characters stays until the next change the editor accepts.
@@ -114,6 +118,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           <p className="lock-hint" aria-live="polite" data-testid="lock-hint">
             {canEdit ? lockHint.message : ''}
           </p>
+          <ChangesPanel editor={editor} agreementId={detail.id} store={changeMarks} />
           <div className="editor-bar-status">
             <Presence provider={connection.provider} />
             <SaveIndicator snapshot={snapshot} />

@@ -12,6 +12,12 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <Link href="/" className="brand">
         vereinbar
       </Link>
+      {user.districtId === null && (
+        <nav className="app-header-nav" aria-label="Bereiche">
+          <Link href="/">Übersicht</Link>
+          {user.role === 'ministry-editor' && <Link href="/runden/neu">Neue Runde</Link>}
+        </nav>
+      )}
       <div className="app-header-context">{children}</div>
       <nav className="app-header-nav" aria-label="Verwaltung">
         {user.admin && (
