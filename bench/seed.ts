@@ -66,8 +66,9 @@ export async function seedBenchStore(dataDir: string, plan: SeedPlan): Promise<M
   // Setup, not measured: no fsync per created agreement.
   store.db.pragma('synchronous = OFF');
   const silent = consoleLogger('error');
-  const { agreements } = createApp({ store, log: silent, staticDir: null });
-  await seedDemo(store, agreements, 'demo', silent);
+  const app = createApp({ store, log: silent, staticDir: null });
+  const { agreements } = app;
+  await seedDemo(store, app, 'demo', silent);
   for (let n = 0; n < plan.agreements; n++) {
     await agreements.create({ ...WERRA_MEISSNER_2024, year: 3000 + n, fields: { ...WERRA_MEISSNER_2024.fields, year: 3000 + n } }, 'bench');
   }

@@ -17,6 +17,7 @@ import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, type AppEnv } from './routes/context.js';
 import { roundRoutes } from './routes/rounds.js';
+import { paperRoutes } from './routes/paper.js';
 import { roundServices } from './commands/roundServices.js';
 import { staticRoutes } from './routes/static.js';
 import { SqliteSignoffStore, type SignoffStore } from './store/signoff.js';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff));
   app.route('/api', roundRoutes({ ...rounds, log }));
+  app.route('/api/agreements', paperRoutes(rounds.paper));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));

@@ -10,6 +10,8 @@ import type { AgreementService } from './agreements.js';
 import { BoardService } from './board.js';
 import { BoardEvents } from './boardEvents.js';
 import { ChangesService } from './changes.js';
+import { PaperService } from './paper.js';
+import { SqlitePaperStore } from '../store/paper.js';
 import { RoundService } from './rounds.js';
 
 export interface RoundServiceDeps {
@@ -44,6 +46,7 @@ export function roundServices(deps: RoundServiceDeps) {
   const board = new BoardService({ store: deps.store, roundStore, roundService: rounds, signoff: deps.signoffStore, rooms: deps.rooms, openThreads: deps.openThreads });
   events = new BoardEvents((id) => board.rowOf(id), deps.log);
   const changes = new ChangesService(deps.store, deps.agreements, deps.rooms);
+  const paper = new PaperService({ paper: SqlitePaperStore.on(deps.store), log: deps.log, onCreated: (id) => events?.touch(id) });
 
   deps.agreements.useDeadlines(async () => new Map((await roundStore.listRounds()).map((round) => [round.year, round.deadline])));
 
@@ -57,5 +60,5 @@ export function roundServices(deps: RoundServiceDeps) {
     return doc;
   };
 
-  return { rounds, board, events: watched, changes, roundStore };
+  return { rounds, board, events: watched, changes, roundStore, paper };
 }

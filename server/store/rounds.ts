@@ -16,6 +16,8 @@ export interface RoundRecord {
   ministrySignatory: SignatoryInput;
   createdAt: number;
   createdBy: string;
+  /** A note the board shows with the round (the demo's „Beträge … sind Demowerte"); "" for none. */
+  note?: string;
 }
 
 /** An agreement to create, with its document's first update (the seeded body and fields). */
@@ -69,6 +71,7 @@ interface RoundRow {
   carry_over: string;
   created_at: number;
   created_by: string;
+  note: string | null;
 }
 
 const toRound = (row: RoundRow): RoundRecord => ({
@@ -79,6 +82,7 @@ const toRound = (row: RoundRow): RoundRecord => ({
   ministrySignatory: JSON.parse(row.ministry_signatory) as SignatoryInput,
   createdAt: row.created_at,
   createdBy: row.created_by,
+  note: row.note ?? '',
 });
 
 function isUniqueViolation(error: unknown): boolean {
@@ -133,10 +137,10 @@ export class SqliteRoundStore implements RoundStore {
         try {
           this.db
             .prepare(
-              `INSERT INTO rounds (year, template_version, deadline, ministry_signatory, carry_over, created_at, created_by)
-               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO rounds (year, template_version, deadline, ministry_signatory, carry_over, created_at, created_by, note)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(round.year, round.templateVersion, round.deadline, JSON.stringify(round.ministrySignatory), round.carryOver, round.createdAt, round.createdBy);
+            .run(round.year, round.templateVersion, round.deadline, JSON.stringify(round.ministrySignatory), round.carryOver, round.createdAt, round.createdBy, round.note ?? '');
         } catch (error: unknown) {
           if (isUniqueViolation(error)) throw new RoundExists(round.year);
           throw error;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
+import { paper } from './migrations/004-paper.js';
 
 /**
  * Sign-off records: releases (the frozen text and its hash), signatures and signed scans. All
@@ -99,7 +100,7 @@ CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table} BEGIN 
 CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`,
 );
 
-const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded'];
+const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded', 'paper-recorded'];
 
 interface SignatureRow {
   party: string;
@@ -110,6 +111,7 @@ interface SignatureRow {
   date: string;
   hash: string;
   signed_at: number;
+  source: string;
 }
 interface ScanRow {
   id: number;
@@ -139,6 +141,8 @@ function stringRecord(json: string): Record<string, string> {
 export class SqliteSignoffStore implements SignoffStore {
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA + APPEND_ONLY.join('\n'));
+    // MERGE: the migration runner applies step 4 by user_version; until then it runs here.
+    paper.up(db);
   }
 
   async release(change: StateChange, release: NewRelease) {
@@ -195,6 +199,7 @@ export class SqliteSignoffStore implements SignoffStore {
       date: row.date,
       hash: row.hash,
       signedAt: row.signed_at,
+      ...(row.source === 'paper' ? { paper: true } : {}),
     }));
   }
 

@@ -6,6 +6,7 @@ import type { AgreementStatus } from '../../shared/api.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
 import { rounds } from './migrations/002-rounds.js';
+import { paper } from './migrations/004-paper.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 
 const SCHEMA = `
@@ -127,6 +128,7 @@ export class SqliteStore implements Store {
     // MERGE: the migration runner (server/store/migrations.ts, PRAGMA user_version) applies this step;
     // until then it runs here on every start, which its IF NOT EXISTS statements allow.
     rounds.up(this.db);
+    paper.up(this.db);
     this.nextSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM doc_updates WHERE agreement_id = ?');
     this.insertClient = this.db.prepare('INSERT OR IGNORE INTO doc_clients (agreement_id, client_id, username) VALUES (?, ?, ?)');
     this.insertUpdate = this.db.prepare(

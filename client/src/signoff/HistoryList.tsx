@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../../../shared/api.js';
-import { formatDateTime } from '../../../shared/format.js';
+import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
 
 function describe(event: HistoryEvent): string {
@@ -15,9 +15,12 @@ function describe(event: HistoryEvent): string {
       return `Zur Überarbeitung zurückgeholt. Begründung: „${d.reason ?? ''}“.${suffix}`;
     }
     case 'signed':
+      if (d.paper) return `Auf Papier unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : 'den Kreis/die Stadt'}: ${d.name ?? ''}, ${d.place ?? ''}${d.date ? `, ${formatDate(d.date)}` : ''} (erfasst)`;
       return `Unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : 'den Kreis/die Stadt'} in ${d.place ?? ''}`;
     case 'final':
-      return 'Von beiden Parteien unterzeichnet: endgültig';
+      return d.paper ? 'Auf Papier von beiden Parteien unterzeichnet: endgültig' : 'Von beiden Parteien unterzeichnet: endgültig';
+    case 'paper-recorded':
+      return `Auf Papier unterzeichnete Vereinbarung erfasst (SHA-256 ${shortHash(d.hash ?? '')})`;
     case 'scan-uploaded':
       return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
   }
