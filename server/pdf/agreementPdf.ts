@@ -8,6 +8,7 @@ import type { AgreementFields, SignatoryBlock } from '../../shared/fields.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import { MEASURE_TYPES } from '../../shared/measureTypes.js';
 import { PARTY_LABELS } from '../../shared/signoff.js';
+import { PAPER_NOTE } from '../../shared/paper/types.js';
 import { BLOCKS_AFTER_LIST, BLOCKS_BEFORE_LIST, type BlockId, type Piece, type Template } from '../../shared/template/types.js';
 
 /** The fonts come from an npm package and are embedded (subset) in every PDF; never a system font. */
@@ -107,7 +108,7 @@ function projectList(doc: Doc, groups: ProjectListModel) {
 const SIGNATURE_HEIGHT = 190;
 
 /** One signature block: place and date, the space for the signature with its mark, a line, name and function. */
-function signatureBlock(doc: Doc, block: SignatoryBlock, x: number, top: number, width: number, signed: boolean) {
+function signatureBlock(doc: Doc, block: SignatoryBlock, x: number, top: number, width: number, signed: boolean, onPaper: boolean) {
   doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(placeAndDate(block), x, top, { width });
   const lineY = top + 70;
   if (block.signatureMark) {
@@ -117,15 +118,19 @@ function signatureBlock(doc: Doc, block: SignatoryBlock, x: number, top: number,
   }
   doc.moveTo(x, lineY).lineTo(x + width - 10, lineY).lineWidth(0.5).strokeColor('black').stroke();
   doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text([block.name, ...block.functionLines].join('\n'), x, lineY + 6, { width, lineGap: 1 });
+  // Recorded from a paper original: said beside the block, so nobody takes it for a signature made here.
+  if (onPaper) doc.font('italic').fontSize(9).fillColor(GREY).text(PAPER_NOTE, x, doc.y + 4, { width }).fillColor('black');
 }
 
 function signatureBlocks(doc: Doc, input: PdfInput) {
   if (doc.y + SIGNATURE_HEIGHT > PAGE.height - MARGIN.bottom) doc.addPage();
   const top = doc.y + 24;
   const half = CONTENT_WIDTH / 2;
-  const has = (party: 'ministry' | 'district') => input.signatures.some((s) => s.party === party);
-  signatureBlock(doc, input.fields.ministrySignatory, MARGIN.left, top, half, has('ministry'));
-  signatureBlock(doc, input.fields.districtSignatory, MARGIN.left + half + 10, top, half - 10, has('district'));
+  const of = (party: 'ministry' | 'district') => input.signatures.find((s) => s.party === party);
+  const electronic = (party: 'ministry' | 'district') => of(party) !== undefined && of(party)?.paper !== true;
+  const onPaper = (party: 'ministry' | 'district') => of(party)?.paper === true;
+  signatureBlock(doc, input.fields.ministrySignatory, MARGIN.left, top, half, electronic('ministry'), onPaper('ministry'));
+  signatureBlock(doc, input.fields.districtSignatory, MARGIN.left + half + 10, top, half - 10, electronic('district'), onPaper('district'));
   doc.x = MARGIN.left;
   doc.y = top + SIGNATURE_HEIGHT - 20;
 }
@@ -138,17 +143,19 @@ function signoffRecord(doc: Doc, input: PdfInput) {
   const top = doc.y;
   doc.moveTo(MARGIN.left, top).lineTo(PAGE.width - MARGIN.right, top).lineWidth(0.5).strokeColor(GREY).stroke();
   doc.y = top + 8;
-  const heading = input.status === 'final' ? 'Unterzeichnungsnachweis' : 'Zur Zeichnung freigegeben';
+  const paper = input.signatures.length > 0 && input.signatures.every((s) => s.paper === true);
+  const heading = paper ? 'Auf Papier unterzeichnet' : input.status === 'final' ? 'Unterzeichnungsnachweis' : 'Zur Zeichnung freigegeben';
   doc.font('bold').fontSize(10).fillColor('black').text(heading, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.3);
   const line = (label: string, value: string, mono = false) => {
     doc.font('bold').fontSize(8.5).text(`${label}: `, MARGIN.left, doc.y, { width: CONTENT_WIDTH, continued: true });
     doc.font(mono ? 'regular' : 'regular').text(value);
   };
-  line('Freigegeben', formatDateTime(input.release.releasedAt));
-  line('SHA-256 des freigegebenen Textes', input.release.hash, true);
+  line(paper ? 'Vom Papier erfasst' : 'Freigegeben', formatDateTime(input.release.releasedAt));
+  line(paper ? 'SHA-256 der Abschrift' : 'SHA-256 des freigegebenen Textes', input.release.hash, true);
   for (const s of input.signatures) {
-    line(`Unterzeichnet (${PARTY_LABELS[s.party]})`, `${s.name}, ${s.place}, ${formatDate(s.date)} (Serverzeit ${formatDateTime(s.signedAt)})`);
+    if (s.paper) line(`${PAPER_NOTE} (${PARTY_LABELS[s.party]})`, `${s.name}, ${s.place}, ${s.date ? formatDate(s.date) : 'ohne Datum'}`);
+    else line(`Unterzeichnet (${PARTY_LABELS[s.party]})`, `${s.name}, ${s.place}, ${formatDate(s.date)} (Serverzeit ${formatDateTime(s.signedAt)})`);
   }
   doc.moveDown(0.4);
   doc
@@ -156,7 +163,11 @@ function signoffRecord(doc: Doc, input: PdfInput) {
     .fontSize(8)
     .fillColor(GREY)
     .text(
-      'Einfache elektronische Signatur mit Prüfpfad (vereinbar). Der Prüfwert ist der SHA-256 des bei der Freigabe eingefrorenen Textes in UTF-8 (NFC, Zeilenenden \\n), mit leeren Ort-, Datums- und Zeichnungsangaben; der Text ist unter /api/agreements/' +
+      paper
+        ? 'Diese Vereinbarung wurde auf Papier unterzeichnet; das Ministerium hat sie mit Orten, Daten und Namen wie auf dem Papier erfasst und den unterschriebenen Scan angehängt. Der Prüfwert ist der SHA-256 der Abschrift (ohne Ort-, Datums- und Zeichnungsangaben), abrufbar unter /api/agreements/' +
+            input.id +
+            '/released-text. Maßgeblich ist das Papier.'
+        : 'Einfache elektronische Signatur mit Prüfpfad (vereinbar). Der Prüfwert ist der SHA-256 des bei der Freigabe eingefrorenen Textes in UTF-8 (NFC, Zeilenenden \\n), mit leeren Ort-, Datums- und Zeichnungsangaben; der Text ist unter /api/agreements/' +
         input.id +
         '/released-text abrufbar. Beide Unterschriften tragen denselben Prüfwert.',
       MARGIN.left,

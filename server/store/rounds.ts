@@ -82,7 +82,7 @@ const toRound = (row: RoundRow): RoundRecord => ({
   ministrySignatory: JSON.parse(row.ministry_signatory) as SignatoryInput,
   createdAt: row.created_at,
   createdBy: row.created_by,
-  note: row.note ?? '',
+  ...(row.note ? { note: row.note } : {}),
 });
 
 function isUniqueViolation(error: unknown): boolean {
