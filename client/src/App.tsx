@@ -13,6 +13,7 @@ import { Notice } from './ui/Notice.js';
 const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
 // The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
 const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
+const PaperAgreementPage = lazy(async () => ({ default: (await import('./rounds/paper/PaperAgreementPage.js')).PaperAgreementPage }));
 const AddPartnersPage = lazy(async () => ({ default: (await import('./rounds/new/AddPartnersPage.js')).AddPartnersPage }));
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: SessionUser } | { kind: 'error'; message: string };
@@ -79,6 +80,14 @@ export function App() {
         (session.user.role === 'ministry-editor' ? (
           <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
             <AddPartnersPage key={route.year} year={route.year} />
+          </Suspense>
+        ) : (
+          <NotFoundPage />
+        ))}
+      {route.page === 'paperAgreement' &&
+        (session.user.role === 'ministry-editor' && session.user.districtId === null ? (
+          <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+            <PaperAgreementPage />
           </Suspense>
         ) : (
           <NotFoundPage />

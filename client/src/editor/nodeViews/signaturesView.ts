@@ -1,6 +1,7 @@
 import type { NodeViewRenderer } from '@tiptap/core';
 import { placeAndDate } from '../../../../shared/agreementText.js';
 import type { SignatoryBlock } from '../../../../shared/fields.js';
+import { PAPER_NOTE } from '../../../../shared/paper/types.js';
 import type { FieldsStore } from '../../collab/fields.js';
 import { lockIcon } from './templateBlockView.js';
 
@@ -12,7 +13,7 @@ function line(className: string, text: string): HTMLElement {
 }
 
 /** One block: place and date, the space for the signature, name and function lines. */
-function signatoryBlock(block: SignatoryBlock, label: string): HTMLElement {
+function signatoryBlock(block: SignatoryBlock, label: string, paper: boolean): HTMLElement {
   const element = document.createElement('div');
   element.className = 'signatory';
   element.setAttribute('role', 'group');
@@ -24,6 +25,7 @@ function signatoryBlock(block: SignatoryBlock, label: string): HTMLElement {
   name.className = 'signatory-name';
   name.append(line('signatory-line', block.name), ...block.functionLines.map((text) => line('signatory-line', text)));
   element.append(line('signature-place', placeAndDate(block)), space, name);
+  if (paper) element.append(line('signature-paper', PAPER_NOTE));
   return element;
 }
 
@@ -37,10 +39,11 @@ export function signaturesView(fields: FieldsStore | null): NodeViewRenderer {
     const render = () => {
       if (!fields) return;
       const { ministrySignatory, districtSignatory } = fields.get();
+      const paper = fields.paper?.() ?? false;
       dom.replaceChildren(
         lockIcon(),
-        signatoryBlock(ministrySignatory, 'Zeichnung des Ministeriums'),
-        signatoryBlock(districtSignatory, 'Zeichnung des Kreises oder der Stadt'),
+        signatoryBlock(ministrySignatory, 'Zeichnung des Ministeriums', paper),
+        signatoryBlock(districtSignatory, 'Zeichnung des Kreises oder der Stadt', paper),
       );
     };
     render();
