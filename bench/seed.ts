@@ -4,6 +4,7 @@ import { WERRA_MEISSNER_2024 } from '../server/demo/agreements.js';
 import { seedAgreementDoc } from '../server/documents/agreementDoc.js';
 import { consoleLogger } from '../server/log.js';
 import { seedDemo } from '../server/seed/demo.js';
+import { seedRoundBase } from './rounds.js';
 import { SqliteStore } from '../server/store/sqlite.js';
 import { entries, entryText, groups } from '../tests/integration/body.js';
 
@@ -69,6 +70,7 @@ export async function seedBenchStore(dataDir: string, plan: SeedPlan): Promise<M
   const app = createApp({ store, log: silent, staticDir: null });
   const { agreements } = app;
   await seedDemo(store, app, 'demo', silent);
+  await seedRoundBase(app);
   for (let n = 0; n < plan.agreements; n++) {
     await agreements.create({ ...WERRA_MEISSNER_2024, year: 3000 + n, fields: { ...WERRA_MEISSNER_2024.fields, year: 3000 + n } }, 'bench');
   }
