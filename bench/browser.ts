@@ -5,7 +5,8 @@ import { launchChromium } from '../tests/e2e/browser.js';
 import { percentile } from './load.js';
 import type { BenchServer } from './servers.js';
 
-const AGREEMENT = 'aqb-2024-werra-meissner-kreis';
+/** The demo's editable Werra-Meißner draft (2024 is final, signed on paper). */
+const AGREEMENT = 'aqb-2025-werra-meissner-kreis';
 const SAVED = 'Alle Änderungen gespeichert';
 
 export interface ClientFigures {

@@ -4,6 +4,7 @@ import { WERRA_MEISSNER_2024 } from '../server/demo/agreements.js';
 import { seedAgreementDoc } from '../server/documents/agreementDoc.js';
 import { consoleLogger } from '../server/log.js';
 import { seedDemo } from '../server/seed/demo.js';
+import { seedRoundBase } from './rounds.js';
 import { SqliteStore } from '../server/store/sqlite.js';
 import { entries, entryText, groups } from '../tests/integration/body.js';
 
@@ -65,8 +66,10 @@ export async function seedBenchStore(dataDir: string, plan: SeedPlan): Promise<M
   // Setup, not measured: no fsync per created agreement.
   const store = new SqliteStore(dataDir, { synchronous: 'OFF' });
   const silent = consoleLogger('error');
-  const { agreements } = createApp({ store, log: silent, staticDir: null });
-  await seedDemo(store, agreements, 'demo', silent);
+  const app = createApp({ store, log: silent, staticDir: null });
+  const { agreements } = app;
+  await seedDemo(store, app, 'demo', silent);
+  await seedRoundBase(app, store);
   for (let n = 0; n < plan.agreements; n++) {
     await agreements.create({ ...WERRA_MEISSNER_2024, year: 3000 + n, fields: { ...WERRA_MEISSNER_2024.fields, year: 3000 + n } }, 'bench');
   }

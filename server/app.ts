@@ -23,6 +23,7 @@ import { collabRoutes } from './routes/collab.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/context.js';
 import { roundRoutes } from './routes/rounds.js';
+import { paperRoutes } from './routes/paper.js';
 import { roundServices } from './commands/roundServices.js';
 import { DocumentActivity } from './documents/activity.js';
 import { staticRoutes } from './routes/static.js';
@@ -117,8 +118,9 @@ export function createApp(deps: AppDeps) {
   );
   app.use('*', originGuard(deps.allowedOrigins ?? []));
   // Every body is limited while it streams in, before anything else reads it: JSON to 64 KiB; the
-  // scan upload sets its own 10 MiB limit once it knows who is uploading a PDF (routes/signoff.ts).
-  app.use('/api/*', except('/api/agreements/:id/scans', limitBody(MAX_JSON_BYTES)));
+  // scan upload sets its own 10 MiB limit once it knows who is uploading a PDF (routes/signoff.ts),
+  // a paper agreement its scan's as base64 (routes/paper.ts).
+  app.use('/api/*', except(['/api/agreements/:id/scans', '/api/agreements/paper'], limitBody(MAX_JSON_BYTES)));
   app.use('/api/*', sessionMiddleware(sessions));
   app.use('/collab/*', sessionMiddleware(sessions));
   app.use('/api/agreements/*', signedIn);
@@ -135,6 +137,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', commentRoutes(comments));
   app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
   app.route('/api', roundRoutes({ ...rounds, log }));
+  app.route('/api/agreements', paperRoutes(rounds.paper));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));

@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     credentials: options.credentials,
     heartbeat: options.heartbeat,
   });
-  if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
+  if (options.seed === 'demo') await seedDemo(store, { agreements, rounds }, options.demoPassword ?? 'demo', log);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

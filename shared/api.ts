@@ -87,6 +87,11 @@ export interface SignatureInfo {
   date: string;
   signedAt: number;
   hash: string;
+  /**
+   * Recorded from a paper original by the ministry (POST /api/agreements/paper), not signed in
+   * vereinbar: `name`, `place` and `date` are as on paper, `username` is who recorded it.
+   */
+  paper?: boolean;
 }
 
 export interface ScanInfo {
@@ -98,7 +103,7 @@ export interface ScanInfo {
   uploadedAt: number;
 }
 
-export type HistoryKind = 'created' | 'released' | 'reopened' | 'signed' | 'final' | 'scan-uploaded';
+export type HistoryKind = 'created' | 'released' | 'reopened' | 'signed' | 'final' | 'scan-uploaded' | 'paper-recorded';
 
 /** GET /api/agreements/:id/history: the append-only event log, oldest first. */
 export interface HistoryEvent {

@@ -16,6 +16,7 @@ const AgreementPage = lazy(async () => ({ default: (await import('./pages/Agreem
 const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.js')).UsersPage }));
 // The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
 const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
+const PaperAgreementPage = lazy(async () => ({ default: (await import('./rounds/paper/PaperAgreementPage.js')).PaperAgreementPage }));
 const AddPartnersPage = lazy(async () => ({ default: (await import('./rounds/new/AddPartnersPage.js')).AddPartnersPage }));
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: CurrentUser } | { kind: 'error'; message: string };
@@ -105,6 +106,14 @@ export function App() {
           {session.user.admin ? <UsersPage /> : <NotFoundPage />}
         </Suspense>
       )}
+      {route.page === 'paperAgreement' &&
+        (session.user.role === 'ministry-editor' && session.user.districtId === null ? (
+          <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+            <PaperAgreementPage />
+          </Suspense>
+        ) : (
+          <NotFoundPage />
+        ))}
       {route.page === 'agreement' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
           <AgreementPage key={route.id} id={route.id} />

@@ -32,6 +32,7 @@ export type Route =
   | { page: 'board'; year: number }
   | { page: 'newRound' }
   | { page: 'addPartners'; year: number }
+  | { page: 'paperAgreement' }
   | { page: 'agreement'; id: string }
   | { page: 'users' }
   | { page: 'account' }
@@ -48,6 +49,7 @@ export function matchRoute(pathAndQuery: string): Route {
   if (url.pathname === '/benutzer') return { page: 'users' };
   if (url.pathname === '/konto') return { page: 'account' };
   if (url.pathname === '/runden/neu') return { page: 'newRound' };
+  if (url.pathname === '/papiervereinbarung') return { page: 'paperAgreement' };
   const round = /^\/runden\/(\d{4})\/?$/.exec(url.pathname);
   if (round?.[1]) return { page: 'board', year: Number(round[1]) };
   const addition = /^\/runden\/(\d{4})\/partner\/?$/.exec(url.pathname);

@@ -50,6 +50,7 @@ export class BoardService {
     return {
       year,
       deadline: round.deadline,
+      ...(round.note ? { note: round.note } : {}),
       totals: { amountCents: rows.reduce((sum, row) => sum + row.amountCents, 0), agreements: rows.length, byStatus },
       rows,
     };

@@ -7,6 +7,7 @@ import type { AgreementService } from './agreements.js';
 import { BoardService } from './board.js';
 import { BoardEvents } from './boardEvents.js';
 import { ChangesService } from './changes.js';
+import { PaperService } from './paper.js';
 import { RoundService } from './rounds.js';
 
 export interface RoundServiceDeps {
@@ -38,6 +39,7 @@ export function roundServices(deps: RoundServiceDeps) {
   const watched = new BoardEvents((id) => board.rowOf(id), deps.log);
   events = watched;
   const changes = new ChangesService(deps.store, deps.agreements, deps.rooms);
+  const paper = new PaperService({ paper: deps.store.paper, log: deps.log, onCreated: (id) => events?.touch(id) });
   deps.activity.onChange((name) => watched.touch(name));
-  return { rounds, board, events: watched, changes };
+  return { rounds, board, events: watched, changes, paper };
 }

@@ -2,7 +2,7 @@ import type { AgreementStatus, SessionUser } from '../../shared/api.js';
 import { DISTRICTS, findDistrict, grantingAuthorityOf, partnerFormsOf } from '../../shared/districts.js';
 import type { SignatoryBlock } from '../../shared/fields.js';
 import { checkAddRoundAgreements, checkCreateRound, districtLabel, yearProblem, type Checked } from '../../shared/rounds/validate.js';
-import type { CreateRoundResponse, DistrictInfo, RoundAgreementInput, RoundPrefill, RoundSummary, SignatoryInput } from '../../shared/rounds/types.js';
+import type { CreateRoundRequest, CreateRoundResponse, DistrictInfo, RoundAgreementInput, RoundPrefill, RoundSummary, SignatoryInput } from '../../shared/rounds/types.js';
 import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -103,7 +103,14 @@ export class RoundService {
 
   async create(user: SessionUser, body: unknown): Promise<CreateRoundResponse> {
     this.authorize(user, 'create');
-    const request = checked(checkCreateRound(body));
+    return this.start(user.username, checked(checkCreateRound(body)));
+  }
+
+  /**
+   * Creates a checked round for `actor`, all or none: the route after its policy, and the demo
+   * seed on an empty store (with a note the board shows, e.g. that amounts are demo values).
+   */
+  async start(actor: string, request: CreateRoundRequest, note = ''): Promise<CreateRoundResponse> {
     const round: RoundRecord = {
       year: request.year,
       templateVersion: request.templateVersion,
@@ -111,23 +118,24 @@ export class RoundService {
       carryOver: request.carryOver,
       ministrySignatory: request.ministrySignatory,
       createdAt: this.now(),
-      createdBy: user.username,
+      createdBy: actor,
+      note,
     };
-    return this.insert(user, round, true, request.agreements);
+    return this.insert(actor, round, true, request.agreements);
   }
 
   async addAgreements(user: SessionUser, year: number, body: unknown): Promise<CreateRoundResponse> {
     this.authorize(user, 'create');
     const request = checked(checkAddRoundAgreements(body));
-    return this.insert(user, await this.round(year), false, request.agreements);
+    return this.insert(user.username, await this.round(year), false, request.agreements);
   }
 
-  private async insert(user: SessionUser, round: RoundRecord, isNew: boolean, items: RoundAgreementInput[]): Promise<CreateRoundResponse> {
+  private async insert(actor: string, round: RoundRecord, isNew: boolean, items: RoundAgreementInput[]): Promise<CreateRoundResponse> {
     const at = this.now();
     const prepared: NewAgreement[] = [];
     for (const item of items) prepared.push(this.deps.agreements.prepare(await this.seedOf(round, item), at));
     try {
-      await this.deps.rounds.createRound(isNew ? round : null, prepared, { username: user.username, via: 'server' });
+      await this.deps.rounds.createRound(isNew ? round : null, prepared, { username: actor, via: 'server' });
     } catch (error: unknown) {
       if (error instanceof AgreementExists) {
         const district = findDistrict(error.districtId);
@@ -140,7 +148,7 @@ export class RoundService {
       throw error;
     }
     const ids = prepared.map(({ record }) => ({ id: record.id, districtId: record.districtId }));
-    this.deps.log.info(isNew ? 'round-created' : 'round-extended', { year: round.year, user: user.username, agreements: ids.length, carryOver: round.carryOver });
+    this.deps.log.info(isNew ? 'round-created' : 'round-extended', { year: round.year, user: actor, agreements: ids.length, carryOver: round.carryOver });
     this.deps.onCreated?.(ids.map(({ id }) => id));
     return { year: round.year, agreements: ids };
   }

@@ -16,7 +16,7 @@ function district(id: string): District {
   return found;
 }
 
-const MINISTRY_SIGNATORY_2024 = {
+export const MINISTRY_SIGNATORY_2024 = {
   place: 'Wiesbaden',
   name: 'Heike Hofmann',
   functionLines: ['Staatsministerin', 'Hessisches Ministerium', 'für Arbeit, Integration,', 'Jugend und Soziales'],

@@ -2,6 +2,7 @@ import type { AgreementStatus, ReleaseInfo, SignatureInfo, SigningParty } from '
 import { placeAndDate } from '../../shared/agreementText.js';
 import type { SignatoryBlock } from '../../shared/fields.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
+import { PAPER_NOTE } from '../../shared/paper/types.js';
 import { printedSignatory } from '../../shared/signoff.js';
 import { artifact, BODY_SIZE, CONTENT_BOTTOM, CONTENT_WIDTH, GREY, MARGIN, PAGE, tagged, type Doc, type Struct } from './layout.js';
 
@@ -14,7 +15,7 @@ function signatureBlock(doc: Doc, parent: Struct, block: SignatoryBlock, signatu
   tagged(doc, parent, 'P', () => doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(placeAndDate(block), x, top, { width }));
   if (block.signatureMark) {
     // The electronic mark in two lines ("elektronisch unterzeichnet" / "SHA-256 …"), a facsimile in one.
-    const signed = signature !== undefined;
+    const signed = signature !== undefined && signature.paper !== true;
     const mark = signed ? block.signatureMark.replace(' · ', '\n') : block.signatureMark;
     tagged(
       doc,
@@ -25,8 +26,11 @@ function signatureBlock(doc: Doc, parent: Struct, block: SignatoryBlock, signatu
     );
   }
   artifact(doc, () => doc.moveTo(x, lineY).lineTo(x + width - 10, lineY).lineWidth(0.5).strokeColor('black').stroke());
-  const lines = printedSignatory(block, signature?.name);
+  // A paper signature is printed as the paper names its signatory (no deputy logic: the name is the one transcribed).
+  const lines = printedSignatory(block, signature?.paper === true ? undefined : signature?.name);
   tagged(doc, parent, 'P', () => doc.font('regular').fontSize(BODY_SIZE).fillColor('black').text(lines.join('\n'), x, lineY + 6, { width, lineGap: 1 }), lines.join('\n'));
+  // Recorded from a paper original: said beside the block, so nobody takes it for a signature made here.
+  if (signature?.paper === true) tagged(doc, parent, 'P', () => doc.font('italic').fontSize(9).fillColor(GREY).text(PAPER_NOTE, x, doc.y + 4, { width }).fillColor('black'));
 }
 
 /** Both blocks; the caller has made sure they share a page with the end of § 7. */
@@ -62,7 +66,8 @@ export function signoffRecord(doc: Doc, parent: Struct, input: RecordInput) {
   const top = doc.y;
   artifact(doc, () => doc.moveTo(MARGIN.left, top).lineTo(PAGE.width - MARGIN.right, top).lineWidth(0.5).strokeColor(GREY).stroke());
   doc.y = top + 8;
-  const heading = input.status === 'final' ? 'Unterzeichnungsnachweis' : 'Zur Zeichnung freigegeben';
+  const paper = input.signatures.length > 0 && input.signatures.every((s) => s.paper === true);
+  const heading = paper ? 'Auf Papier unterzeichnet' : input.status === 'final' ? 'Unterzeichnungsnachweis' : 'Zur Zeichnung freigegeben';
   tagged(doc, parent, 'H2', () => doc.font('bold').fontSize(10).fillColor('black').text(heading, MARGIN.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
   const line = (label: string, value: string) =>
@@ -70,14 +75,17 @@ export function signoffRecord(doc: Doc, parent: Struct, input: RecordInput) {
       doc.font('bold').fontSize(8.5).text(`${label}: `, MARGIN.left, doc.y, { width: CONTENT_WIDTH, continued: true });
       doc.font('regular').text(value);
     });
-  line('Zur Zeichnung freigegeben', formatDateTime(input.release.releasedAt));
-  line('Prüfwert (SHA-256) des freigegebenen Textes', input.release.hash);
+  line(paper ? 'Vom Papier erfasst' : 'Zur Zeichnung freigegeben', formatDateTime(input.release.releasedAt));
+  line(paper ? 'Prüfwert (SHA-256) der Abschrift' : 'Prüfwert (SHA-256) des freigegebenen Textes', input.release.hash);
   for (const s of input.signatures) {
-    line(`Unterzeichnet für ${input.partyFor[s.party]}`, `${s.name}, ${s.place}, ${formatDate(s.date)} (erfasst am ${formatDateTime(s.signedAt)})`);
+    if (s.paper) line(`${PAPER_NOTE} für ${input.partyFor[s.party]}`, `${s.name}, ${s.place}, ${s.date ? formatDate(s.date) : 'ohne Datum'}`);
+    else line(`Unterzeichnet für ${input.partyFor[s.party]}`, `${s.name}, ${s.place}, ${formatDate(s.date)} (erfasst am ${formatDateTime(s.signedAt)})`);
   }
   doc.moveDown(0.4);
-  const explanation =
-    'Die Vereinbarung wurde elektronisch unterzeichnet (einfache elektronische Signatur): Jede Unterschrift ist mit Passwort bestätigt und protokolliert. ' +
+  const explanation = paper
+    ? 'Diese Vereinbarung wurde auf Papier unterzeichnet; das Ministerium hat sie mit Orten, Daten und Namen wie auf dem Papier erfasst. ' +
+      `Der Prüfwert ist ein digitaler Fingerabdruck der Abschrift (ohne Ort-, Datums- und Zeichnungsangaben); die Abschrift finden Sie unter ${input.releasedTextUrl}. Maßgeblich ist das Papier.`
+    : 'Die Vereinbarung wurde elektronisch unterzeichnet (einfache elektronische Signatur): Jede Unterschrift ist mit Passwort bestätigt und protokolliert. ' +
     'Der Prüfwert ist ein digitaler Fingerabdruck des Wortlauts, der bei der Freigabe festgeschrieben wurde; schon ein geändertes Zeichen ergibt einen anderen Wert. ' +
     `Beide Unterschriften tragen denselben Prüfwert. Den festgeschriebenen Wortlaut finden Sie unter ${input.releasedTextUrl}; ` +
     'Ort, Datum und Unterschriften sind darin noch leer, weil sie erst nach der Freigabe hinzukamen.';

@@ -1,7 +1,10 @@
 import type { Role } from '../../shared/roles.js';
 import { hashPassword } from '../auth/password.js';
 import type { AgreementService } from '../commands/agreements.js';
+import type { PaperService } from '../commands/paper.js';
+import type { RoundService } from '../commands/rounds.js';
 import { FULDA_2024, WERRA_MEISSNER_2024 } from '../demo/agreements.js';
+import { DEMO_NOTE_2025, round2024Record, round2025Request } from '../demo/rounds.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 
@@ -26,14 +29,27 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'fd-referat', displayName: 'Referat AQB (Landkreis Fulda)', role: 'district-editor', districtId: 'fulda', color: '#047857', email: 'aqb@landkreis-fulda.example' },
 ];
 
-/** Seeds the demo into an empty store only: the 2024 Werra-Meißner agreement, a Fulda draft, the users. */
-export async function seedDemo(store: Store, agreements: AgreementService, password: string, log: Logger): Promise<boolean> {
+export interface DemoServices {
+  agreements: AgreementService;
+  rounds: { rounds: RoundService; paper: PaperService };
+}
+
+/**
+ * Seeds the demo into an empty store only (issue 10, „Demo data"): the users; the 2024 round with
+ * Fulda's agreement and the published Werra-Meißner agreement recorded as signed on paper; the
+ * 2025 round with a draft for each of the 26 partners, created by the round command in one
+ * transaction, so that a start stays fast.
+ */
+export async function seedDemo(store: Store, services: DemoServices, password: string, log: Logger): Promise<boolean> {
   if ((await store.countUsers()) > 0 || (await store.listAgreements()).length > 0) return false;
   const now = Date.now();
   // The demo users share one password, so one hash serves all (scrypt is deliberately slow).
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) await store.putUser({ ...user, passwordHash, createdAt: now });
-  for (const seed of [WERRA_MEISSNER_2024, FULDA_2024]) await agreements.create(seed, 'system');
-  log.info('demo-seeded', { users: DEMO_USERS.length, agreements: 2 });
+  const { agreements, rounds } = services;
+  await store.rounds.createRound(round2024Record(now), [agreements.prepare(FULDA_2024, now)], { username: 'system', via: 'server' });
+  await rounds.paper.record('system', { ...WERRA_MEISSNER_2024, scan: null });
+  const round2025 = await rounds.rounds.start('system', round2025Request(), DEMO_NOTE_2025);
+  log.info('demo-seeded', { users: DEMO_USERS.length, agreements: 2 + round2025.agreements.length });
   return true;
 }

@@ -4,6 +4,7 @@ import { initial } from './migrations/001-initial.js';
 import { rounds } from './migrations/002-rounds.js';
 import type { Migration } from './migrations/migration.js';
 import { accounts } from './migrations/003-accounts.js';
+import { paper } from './migrations/004-paper.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -16,7 +17,7 @@ import { accounts } from './migrations/003-accounts.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts];
+export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

@@ -27,6 +27,7 @@ interface RoundRow {
   carry_over: string;
   created_at: number;
   created_by: string;
+  note: string | null;
 }
 
 const toRound = (row: RoundRow): RoundRecord => ({
@@ -37,6 +38,7 @@ const toRound = (row: RoundRow): RoundRecord => ({
   ministrySignatory: JSON.parse(row.ministry_signatory) as SignatoryInput,
   createdAt: row.created_at,
   createdBy: row.created_by,
+  ...(row.note ? { note: row.note } : {}),
 });
 
 function isUniqueViolation(error: unknown): boolean {
@@ -91,10 +93,10 @@ export class SqliteRoundStore implements RoundStore {
         try {
           this.db
             .prepare(
-              `INSERT INTO rounds (year, template_version, deadline, ministry_signatory, carry_over, created_at, created_by)
-               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO rounds (year, template_version, deadline, ministry_signatory, carry_over, created_at, created_by, note)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(round.year, round.templateVersion, round.deadline, JSON.stringify(round.ministrySignatory), round.carryOver, round.createdAt, round.createdBy);
+            .run(round.year, round.templateVersion, round.deadline, JSON.stringify(round.ministrySignatory), round.carryOver, round.createdAt, round.createdBy, round.note ?? '');
         } catch (error: unknown) {
           if (isUniqueViolation(error)) throw new RoundExists(round.year);
           throw error;

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/roles.js';
 import type { NewRelease, NewScan, NewSignature, SignoffStore, StateChange } from './types.js';
 import type { UpdateLog } from './updateLog.js';
 
-const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded'];
+const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded', 'paper-recorded'];
 
 interface SignatureRow {
   party: string;
@@ -15,6 +15,7 @@ interface SignatureRow {
   date: string;
   hash: string;
   signed_at: number;
+  source: string;
 }
 interface ScanRow {
   id: number;
@@ -105,6 +106,7 @@ export class SqliteSignoffStore implements SignoffStore {
       date: row.date,
       hash: row.hash,
       signedAt: row.signed_at,
+      ...(row.source === 'paper' ? { paper: true } : {}),
     }));
   }
 

@@ -9,6 +9,7 @@ import { migrate } from './migrations.js';
 import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import { SqliteRoundStore } from './rounds.js';
+import { SqlitePaperStore } from './paper.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 
@@ -55,6 +56,7 @@ export class SqliteStore implements Store {
   readonly signoff: SqliteSignoffStore;
   readonly users: SqliteUserStore;
   readonly rounds: SqliteRoundStore;
+  readonly paper: SqlitePaperStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -76,6 +78,7 @@ export class SqliteStore implements Store {
     this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
     this.users = new SqliteUserStore(this.db);
     this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), options.beforeAgreementInsert);
+    this.paper = new SqlitePaperStore(this.db, (record, update, author) => this.insertAgreement(record, update, author));
   }
 
   async getUser(username: string) {

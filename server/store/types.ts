@@ -1,4 +1,4 @@
-import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo } from '../../shared/api.js';
+import type { AgreementStatus, HistoryEvent, HistoryKind, ReleaseInfo, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import type { FieldChange, UserEventKind, UserEvent } from '../../shared/accounts/types.js';
 import type { CommentThread, Participant } from '../../shared/comments/types.js';
 import type { AgreementFields } from '../../shared/fields.js';
@@ -107,6 +107,7 @@ export interface Store {
   /** Accounts and their audit trail (the Benutzer page), each change committed with its event. */
   readonly users: UserStore;
   readonly rounds: RoundStore;
+  readonly paper: PaperStore;
   close(): void;
 }
 
@@ -238,6 +239,8 @@ export interface RoundRecord {
   ministrySignatory: SignatoryInput;
   createdAt: number;
   createdBy: string;
+  /** A note the board shows with the round (the demo's „Beträge … sind Demowerte"); "" for none. */
+  note?: string;
 }
 
 /** An agreement to create, with its document's first update (the seeded body and fields). */
@@ -265,4 +268,31 @@ export interface RoundStore {
   createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor): Promise<void>;
   /** The last change of each agreement after its creation, by a person (not the server's own housekeeping). */
   lastActivity(agreementIds: readonly string[]): Promise<Map<string, LastActivity>>;
+}
+
+// agreements signed on paper (issue 10): server/store/paper.ts, migrations/004-paper.ts
+/** One signature as it stands on paper, recorded by `recordedBy`. */
+export interface PaperSignature {
+  party: SigningParty;
+  name: string;
+  role: Role;
+  place: string;
+  date: string;
+}
+
+/** Everything an agreement signed on paper is recorded with, written in one transaction. */
+export interface PaperRecord {
+  agreement: NewAgreement;
+  /** The canonical text both paper signatures cover, and its SHA-256. */
+  text: string;
+  hash: string;
+  signatures: PaperSignature[];
+  scan: { filename: string; data: Uint8Array; sha256: string } | null;
+  recordedBy: string;
+  at: number;
+}
+
+export interface PaperStore {
+  /** Throws AgreementExists when the district has an agreement for the year (the unique index). */
+  record(paper: PaperRecord): Promise<void>;
 }

@@ -121,6 +121,8 @@ export interface BoardTotals {
 export interface Board {
   year: number;
   deadline: string;
+  /** A note of the ministry's shown with the round, e.g. that amounts are demo values. */
+  note?: string;
   totals: BoardTotals;
   rows: BoardRow[];
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, entry, openedBy } from './harness.js';
+import { caretAtEnd, entry, openedBy, WMK } from './harness.js';
 
 const fixture = openedBy('wmk-referat', 'hmsi-referat');
 const district = () => fixture.session('wmk-referat').page;
@@ -49,7 +49,7 @@ describe('comments in two browsers', () => {
     await expect.poll(() => openCount(ministry())).toBe('0 offen');
     await expect.poll(() => openCount(district())).toBe('0 offen');
     await expect.poll(() => thread(district(), 'Bitte den Träger ergänzen').count()).toBe(0);
-    const detail = await ministry().request.get('/api/agreements/aqb-2024-werra-meissner-kreis');
+    const detail = await ministry().request.get(`/api/agreements/${WMK}`);
     expect(((await detail.json()) as { openThreads: number }).openThreads).toBe(0);
 
     await district().getByLabel('Erledigte anzeigen').check();

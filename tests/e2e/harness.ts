@@ -6,7 +6,10 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { launchChromium } from './browser.js';
 
-export const WMK = 'aqb-2024-werra-meissner-kreis';
+/** The demo's Werra-Meißner draft, which the tests edit, comment on and sign (the 2025 round). */
+export const WMK = 'aqb-2025-werra-meissner-kreis';
+/** The published 2024 agreement, in the demo as signed on paper. */
+export const WMK_2024 = 'aqb-2024-werra-meissner-kreis';
 export const SAVED = 'Alle Änderungen gespeichert';
 
 /** The real server on port 0 with a fresh store, and one Chromium; both per test file. */
@@ -98,8 +101,12 @@ export async function serverText(page: Page, id = WMK): Promise<string> {
 }
 
 /** A project entry of the demo agreement by its stable id (see server/demo/agreements.ts). */
+/**
+ * An entry by its id or, in a carried-over agreement, by the id of last year's entry it came
+ * from: the demo's 2025 drafts get new ids at every seed, so tests name entries by the 2024 ones.
+ */
 export function entry(page: Page, id: string) {
-  return page.locator(`.project-entry[data-entry-id="${id}"]`);
+  return page.locator(`.project-entry[data-entry-id="${id}"], .project-entry[data-carried-from="${id}"]`);
 }
 
 /** An entry's own text, without the name labels of other people's carets inside it. */

@@ -18,7 +18,8 @@ describe('signing in and finding an agreement', () => {
 
   it('shows a district only its own agreements, and refuses another district’s', async () => {
     const { page, context } = await signIn(fixture.e2e, 'wmk-referat');
-    expect(await page.locator('.agreement-card-title').allTextContents()).toEqual(['Zielvereinbarung 2024 – Werra-Meißner-Kreis']);
+    // Its agreements of every year, newest first: the 2025 draft and the 2024 one signed on paper.
+    expect(await page.locator('.agreement-card-title').allTextContents()).toEqual(['Zielvereinbarung 2025 – Werra-Meißner-Kreis', 'Zielvereinbarung 2024 – Werra-Meißner-Kreis']);
     expect(await page.locator('.app-header-user').textContent()).toContain('Werra-Meißner-Kreis');
     await page.goto('/vereinbarungen/aqb-2024-fulda');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sie haben keinen Zugriff auf diese Vereinbarung.');

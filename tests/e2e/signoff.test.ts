@@ -20,7 +20,8 @@ async function signAs(page: Page, expectedSeat: string) {
   // The password field has the focus: type it and confirm with the keyboard.
   await page.keyboard.type('demo');
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+  // Signing checks the password with scrypt, deliberately slow: on a loaded machine past the default second.
+  await expect.poll(() => page.locator('dialog[open]').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe('signing an agreement in the browser', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { CLOSE, MESSAGE, ROOT } from '../../shared/protocol.js';
 import { firstEntryText } from './body.js';
-import { agreementText, api, FULDA, login, newClient, suiteServer, synced, WMK, type TestClient } from './harness.js';
+import { agreementText, api, FULDA, login, newClient, suiteServer, synced, WMK, WMK_2024, type TestClient } from './harness.js';
 import { connectRaw, tryUpgrade } from './rawClient.js';
 
 /** Who may read, write and connect: roles, districts, cookies, origins, awareness identity. */
@@ -87,10 +87,14 @@ describe('access to an agreement', () => {
 
   it('lists only the own district to district users and every agreement to the ministry', async () => {
     const ids = async (cookie: string) => ((await (await api(suite.server, '/agreements', cookie)).json()) as { id: string }[]).map((a) => a.id).sort();
-    expect(await ids(cookies.district)).toEqual([WMK]);
-    expect(await ids(cookies.viewer)).toEqual([WMK]);
-    expect(await ids(cookies.fulda)).toEqual([FULDA]);
-    expect(await ids(cookies.ministry)).toEqual([FULDA, WMK].sort());
+    // The district's own agreements of every year: the paper one of 2024 and the draft of 2025.
+    expect(await ids(cookies.district)).toEqual([WMK_2024, WMK]);
+    expect(await ids(cookies.viewer)).toEqual([WMK_2024, WMK]);
+    expect(await ids(cookies.fulda)).toEqual([FULDA, 'aqb-2025-fulda']);
+    // The ministry: both of 2024 and all 26 of 2025.
+    const all = await ids(cookies.ministry);
+    expect(all).toHaveLength(28);
+    expect(all).toEqual(expect.arrayContaining([FULDA, WMK_2024, WMK]));
     expect((await api(suite.server, '/agreements', null)).status).toBe(401);
   });
 

@@ -1,14 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createPassage, resolvePassage, entryTextType } from '../../shared/comments/anchor.js';
 import type { CommentList, CommentThread } from '../../shared/comments/types.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { entries, entryText, groupOfType, newEntry } from './body.js';
 import { createThread, listThreads, openThreads, send, threadsIn } from './commentsClient.js';
-import { FULDA, newClient, suiteServer, synced, WMK } from './harness.js';
+import { carriedEntryIds, FULDA, newClient, suiteServer, synced, WMK } from './harness.js';
 import { connectRaw } from './rawClient.js';
 
-const ENTRY = 'p-wmk24-letswork';
 
 function entryElement(doc: Y.Doc, id: string): Y.XmlElement {
   for (const type of [1, 2, 3, 4]) {
@@ -24,6 +23,13 @@ function entryElement(doc: Y.Doc, id: string): Y.XmlElement {
 
 describe('comment threads through the API, live in every open document', () => {
   const suite = suiteServer({ district: 'wmk-referat', ministry: 'hmsi-referat', signatory: 'wmk-landraetin', viewer: 'wmk-gast', fulda: 'fd-referat' });
+  // The entries of the 2025 draft, named by the 2024 entries they were carried over from.
+  let carried: (previousId: string) => string = () => '';
+  let ENTRY = '';
+  beforeAll(async () => {
+    carried = await carriedEntryIds(suite.server, WMK, suite.cookies.district);
+    ENTRY = carried('p-wmk24-letswork');
+  });
 
   it('shows a thread created by a third user in two connected clients at once', async () => {
     const a = newClient(suite.server, WMK, suite.cookies.ministry);
@@ -46,7 +52,7 @@ describe('comment threads through the API, live in every open document', () => {
 
   it('lets the other party reply, resolve and reopen, and counts open threads in the agreement', async () => {
     const before = await openThreads(suite.server, suite.cookies.ministry, WMK);
-    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: 'p-wmk24-gefl1', text: 'Laufzeit?' });
+    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: carried('p-wmk24-gefl1'), text: 'Laufzeit?' });
     expect(await openThreads(suite.server, suite.cookies.ministry, WMK)).toBe(before + 1);
 
     const reply = await send(suite.server, suite.cookies.ministry, 'POST', `/agreements/${WMK}/comments/${thread.id}/replies`, { text: '  Zwölf Monate.\r\n' });
@@ -68,7 +74,7 @@ describe('comment threads through the API, live in every open document', () => {
   it('lets authors edit and delete their own comments only; a thread without comments disappears', async () => {
     const observer = newClient(suite.server, WMK, suite.cookies.ministry);
     await synced(observer);
-    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: 'p-wmk24-gefl2', text: 'Entwurf' });
+    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: carried('p-wmk24-gefl2'), text: 'Entwurf' });
     const first = thread.comments[0]?.id ?? '';
     const path = `/agreements/${WMK}/comments/${thread.id}/comments/${first}`;
 
@@ -174,17 +180,17 @@ describe('comment threads through the API, live in every open document', () => {
   it('keeps a passage anchored while the entry is edited before it, and finds it again after a move', async () => {
     const editor = newClient(suite.server, WMK, suite.cookies.district);
     await synced(editor);
-    const text = entryText(entryElement(editor.doc, 'p-wmk24-dreiplus'));
+    const text = entryText(entryElement(editor.doc, carried('p-wmk24-dreiplus')));
     const at = text.toString().indexOf('Wiedererlangung');
     const passage = createPassage(text, at, at + 'Wiedererlangung'.length);
-    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: 'p-wmk24-dreiplus', text: 'Begriff?', passage });
+    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: carried('p-wmk24-dreiplus'), text: 'Begriff?', passage });
     expect(thread.passage?.quote).toBe('Wiedererlangung');
 
     text.insert(0, 'Projekt ');
     const observer = newClient(suite.server, WMK, suite.cookies.ministry);
     await synced(observer);
-    await vi.waitFor(() => expect(entryTextType(observer.doc, 'p-wmk24-dreiplus')?.toString()).toMatch(/^Projekt DREIplus/));
-    const type = entryTextType(observer.doc, 'p-wmk24-dreiplus');
+    await vi.waitFor(() => expect(entryTextType(observer.doc, carried('p-wmk24-dreiplus'))?.toString()).toMatch(/^Projekt DREIplus/));
+    const type = entryTextType(observer.doc, carried('p-wmk24-dreiplus'));
     if (!type) throw new Error('entry gone');
     const resolved = resolvePassage(observer.doc, type, thread.passage ?? passage);
     expect(resolved && type.toString().slice(resolved.from, resolved.to)).toBe('Wiedererlangung');
@@ -196,26 +202,29 @@ describe('comment threads through the API, live in every open document', () => {
   it('keeps threads attached to an entry that is edited, moved to another Maßnahmenart, and deleted', async () => {
     const editor = newClient(suite.server, WMK, suite.cookies.district);
     await synced(editor);
-    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: 'p-wmk24-uebergang', text: 'Zuordnung prüfen' });
+    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: carried('p-wmk24-uebergang'), text: 'Zuordnung prüfen' });
     const find = async () => (await listThreads(suite.server, suite.cookies.ministry, WMK)).threads.find((t) => t.id === thread.id);
 
-    entryText(entryElement(editor.doc, 'p-wmk24-uebergang')).insert('Übergangsmanagement'.length, ' Schule–Beruf');
+    entryText(entryElement(editor.doc, carried('p-wmk24-uebergang'))).insert('Übergangsmanagement'.length, ' Schule–Beruf');
     await vi.waitFor(async () => expect(await find()).toMatchObject({ entryTitle: 'Übergangsmanagement Schule–Beruf', entryDeleted: false }));
 
     // A move as the editor makes it: the entry is deleted in group 3 and re-created, same id, in group 4.
     editor.doc.transact(() => {
-      const source = entryElement(editor.doc, 'p-wmk24-uebergang');
+      const source = entryElement(editor.doc, carried('p-wmk24-uebergang'));
       const group = source.parent as Y.XmlElement;
       group.delete(group.toArray().indexOf(source), 1);
-      groupOfType(editor.doc, 4).insert(0, [newEntry('p-wmk24-uebergang', 'Übergangsmanagement Schule–Beruf')]);
+      const moved = newEntry(carried('p-wmk24-uebergang'), 'Übergangsmanagement Schule–Beruf');
+      // Its lineage travels with it, as the editor's move keeps every attribute.
+      moved.setAttribute('carriedFrom', 'p-wmk24-uebergang');
+      groupOfType(editor.doc, 4).insert(0, [moved]);
     });
     await vi.waitFor(async () => expect(await find()).toMatchObject({ entryTitle: 'Übergangsmanagement Schule–Beruf', entryDeleted: false }));
     expect(editor.closes).toEqual([]);
 
-    entryText(entryElement(editor.doc, 'p-wmk24-uebergang')).insert(0, 'Neu: ');
+    entryText(entryElement(editor.doc, carried('p-wmk24-uebergang'))).insert(0, 'Neu: ');
     await vi.waitFor(async () => expect((await find())?.entryTitle).toBe('Neu: Übergangsmanagement Schule–Beruf'));
     editor.doc.transact(() => {
-      const entry = entryElement(editor.doc, 'p-wmk24-uebergang');
+      const entry = entryElement(editor.doc, carried('p-wmk24-uebergang'));
       const group = entry.parent as Y.XmlElement;
       group.delete(group.toArray().indexOf(entry), 1);
     });
@@ -231,7 +240,7 @@ describe('comment threads through the API, live in every open document', () => {
   });
 
   it('keeps threads, replies and their state across a restart', async () => {
-    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: 'p-wmk24-aktiv', text: 'Vor dem Neustart' });
+    const thread = await createThread(suite.server, suite.cookies.district, WMK, { entryId: carried('p-wmk24-aktiv'), text: 'Vor dem Neustart' });
     await send(suite.server, suite.cookies.ministry, 'POST', `/agreements/${WMK}/comments/${thread.id}/replies`, { text: 'Antwort' });
     const before = await listThreads(suite.server, suite.cookies.ministry, WMK);
 

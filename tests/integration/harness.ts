@@ -11,7 +11,10 @@ import { MESSAGE } from '../../shared/protocol.js';
 import { memoryLogger } from '../../server/log.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/start.js';
 
-export const WMK = 'aqb-2024-werra-meissner-kreis';
+/** The demo's Werra-Meißner draft, which tests edit, comment on and sign (the 2025 round). */
+export const WMK = 'aqb-2025-werra-meissner-kreis';
+/** The published 2024 agreement, recorded in the demo as signed on paper: its text is the reference. */
+export const WMK_2024 = 'aqb-2024-werra-meissner-kreis';
 export const FULDA = 'aqb-2024-fulda';
 
 export interface TestServer extends RunningServer {
@@ -168,4 +171,27 @@ export function suiteServer<U extends string>(usernames: Record<U, string>, opti
     await suite.server.dispose();
   });
   return suite;
+}
+
+/**
+ * The ids of the entries of a carried-over agreement by the id each came from: the demo's 2025
+ * drafts get new ids at every seed, so tests name an entry by its 2024 original ('p-wmk24-aktiv').
+ */
+export async function carriedEntryIds(server: { url: string }, agreementId: string, cookie: string): Promise<(previousId: string) => string> {
+  const client = newClient(server, agreementId, cookie);
+  try {
+    await synced(client);
+    const ids = new Map<string, string>();
+    for (const element of client.doc.getXmlFragment('body').createTreeWalker((node) => node instanceof Y.XmlElement && typeof node.getAttribute('carriedFrom') === 'string')) {
+      const entry = element as Y.XmlElement;
+      ids.set(String(entry.getAttribute('carriedFrom')), String(entry.getAttribute('id')));
+    }
+    return (previousId) => {
+      const id = ids.get(previousId);
+      if (id === undefined) throw new Error(`no entry of ${agreementId} carried from ${previousId}`);
+      return id;
+    };
+  } finally {
+    client.destroy();
+  }
 }

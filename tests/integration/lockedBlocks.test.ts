@@ -4,7 +4,7 @@ import { CLOSE } from '../../shared/protocol.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { bodyJSON } from '../../server/documents/agreementDoc.js';
 import { body, entries, entryText, firstEntryText, group, groupOfType, newEntry, newGroup, projectList, setAttribute, templateBlock, topLevel, topLevelNode } from './body.js';
-import { agreementText, newClient, REFERENCE_TEXT, suiteServer, synced, WMK } from './harness.js';
+import { agreementText, newClient, REFERENCE_TEXT, suiteServer, synced, WMK, WMK_2024 } from './harness.js';
 import { connectRaw } from './rawClient.js';
 import { recordTouchedClients } from './witness.js';
 
@@ -111,6 +111,7 @@ describe('updates outside the §5 project list', () => {
   }
 
   it.each(forbidden)('refuses an update that $name: closes the sender with 4403, logs it, stores and broadcasts nothing', async ({ reason, change }) => {
+    const storedText = await agreementText(suite.server, WMK, suite.cookies.district);
     const observer = newClient(suite.server, WMK, suite.cookies.ministry);
     await synced(observer);
     const before = bodyJSON(observer.doc);
@@ -135,7 +136,8 @@ describe('updates outside the §5 project list', () => {
     observer.destroy();
 
     suite.server = await suite.server.restart();
-    expect(await agreementText(suite.server, WMK, suite.cookies.district)).toBe(REFERENCE_TEXT);
+    expect(await agreementText(suite.server, WMK, suite.cookies.district)).toBe(storedText);
+    expect(await agreementText(suite.server, WMK_2024, suite.cookies.district)).toBe(REFERENCE_TEXT);
   });
 });
 

@@ -10,10 +10,10 @@ import { amountOf, json, openEvents, postJson, roundBody, type EventStream } fro
  * The ministry's status board of a round: its figures against the agreements, the CSV export,
  * the live events, and that a district never sees another district's row on any of the routes.
  */
-const YEAR = 2025;
+const YEAR = 2026;
 const DISTRICTS = ['werra-meissner-kreis', 'fulda', 'giessen', 'kassel'];
-const WMK_2025 = 'aqb-2025-werra-meissner-kreis';
-const FULDA_2025 = 'aqb-2025-fulda';
+const WMK_2026 = 'aqb-2026-werra-meissner-kreis';
+const FULDA_2026 = 'aqb-2026-fulda';
 
 describe('the status board of a round', () => {
   const suite = suiteServer({ ministry: 'hmsi-referat', minister: 'hmsi-ministerin', wmk: 'wmk-referat', fulda: 'fd-referat' });
@@ -35,7 +35,7 @@ describe('the status board of a round', () => {
   it('shows one row per agreement with figures from the records', async () => {
     const result = await board();
     expect(result.year).toBe(YEAR);
-    expect(result.deadline).toBe('2025-06-30');
+    expect(result.deadline).toBe('2026-06-30');
     expect(result.totals).toEqual({ amountCents: DISTRICTS.reduce((sum, id) => sum + amountOf(id), 0), agreements: 4, byStatus: { draft: 4, released: 0, 'partially-signed': 0, final: 0 } });
     expect(result.rows.map((row) => [row.districtName, row.regierungsbezirk, row.projects, row.amountCents])).toEqual([
       ['Landkreis Fulda', 'Kassel', 2, amountOf('fulda')],
@@ -48,30 +48,30 @@ describe('the status board of a round', () => {
   });
 
   it('follows edits, comments, the amount, release and signing live; each district receives only its own rows', async () => {
-    const editor = newClient(suite.server, WMK_2025, suite.cookies.wmk);
+    const editor = newClient(suite.server, WMK_2026, suite.cookies.wmk);
     await synced(editor);
     const first = groupOfType(editor.doc, 3).get(0) as Y.XmlElement;
     for (let i = 0; i < 20; i++) (first.get(0) as Y.XmlText).insert(0, 'x');
     await vi.waitFor(() => expect(editor.lastAck()).toBe(editor.sentUpdates()), { timeout: 5000 });
     const entryId = first.getAttribute('id');
     editor.destroy();
-    const wmkRows = (stream: EventStream) => stream.rows.filter((row) => row.agreementId === WMK_2025);
+    const wmkRows = (stream: EventStream) => stream.rows.filter((row) => row.agreementId === WMK_2026);
     await vi.waitFor(() => expect(wmkRows(streams.ministry).at(-1)?.lastActivityBy).toBe('Fachdienst Arbeit (Werra-Meißner-Kreis)'), { timeout: 5000 });
     // Twenty keystrokes, but rows at most once a second per agreement.
     expect(wmkRows(streams.ministry).length).toBeLessThan(20);
 
-    expect((await postJson(suite.server, `/agreements/${WMK_2025}/comments`, suite.cookies.fulda, { entryId, text: 'Fremd' })).status).toBe(403);
-    expect((await postJson(suite.server, `/agreements/${WMK_2025}/comments`, suite.cookies.ministry, { entryId, text: 'Bitte genauer beschreiben.' })).status).toBe(201);
+    expect((await postJson(suite.server, `/agreements/${WMK_2026}/comments`, suite.cookies.fulda, { entryId, text: 'Fremd' })).status).toBe(403);
+    expect((await postJson(suite.server, `/agreements/${WMK_2026}/comments`, suite.cookies.ministry, { entryId, text: 'Bitte genauer beschreiben.' })).status).toBe(201);
     await vi.waitFor(() => expect(wmkRows(streams.wmk).at(-1)?.openThreads).toBe(1), { timeout: 5000 });
     expect(wmkRows(streams.ministry).at(-1)?.lastActivityBy).toBe('Referat AQB (HMSI)');
 
-    const patched = await api(suite.server, `/agreements/${FULDA_2025}/fields`, suite.cookies.ministry, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 123_456_78 }) });
+    const patched = await api(suite.server, `/agreements/${FULDA_2026}/fields`, suite.cookies.ministry, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 123_456_78 }) });
     expect(patched.status).toBe(200);
     await vi.waitFor(() => expect(streams.fulda.rows.at(-1)?.amountCents).toBe(123_456_78), { timeout: 5000 });
 
-    expect((await postJson(suite.server, `/agreements/${FULDA_2025}/release`, suite.cookies.ministry, {})).status).toBe(200);
-    const { release } = await json<AgreementDetail>(await api(suite.server, `/agreements/${FULDA_2025}`, suite.cookies.ministry));
-    const signed = await postJson(suite.server, `/agreements/${FULDA_2025}/sign`, suite.cookies.minister, { hash: release?.hash, place: 'Wiesbaden', password: 'demo' });
+    expect((await postJson(suite.server, `/agreements/${FULDA_2026}/release`, suite.cookies.ministry, {})).status).toBe(200);
+    const { release } = await json<AgreementDetail>(await api(suite.server, `/agreements/${FULDA_2026}`, suite.cookies.ministry));
+    const signed = await postJson(suite.server, `/agreements/${FULDA_2026}/sign`, suite.cookies.minister, { hash: release?.hash, place: 'Wiesbaden', password: 'demo' });
     expect(signed.status).toBe(200);
     await vi.waitFor(
       () => expect(streams.fulda.rows.at(-1)).toMatchObject<Partial<BoardRow>>({ status: 'partially-signed', signed: { ministry: true, district: false }, lastActivityBy: 'Heike Hofmann' }),
@@ -86,18 +86,18 @@ describe('the status board of a round', () => {
     expect(new Set(streams.ministry.rows.map((row) => row.districtId))).toEqual(new Set(['werra-meissner-kreis', 'fulda']));
 
     const after = await board();
-    expect(rowOf(after, FULDA_2025)).toMatchObject({ status: 'partially-signed', signed: { ministry: true, district: false }, amountCents: 123_456_78, overdue: true });
-    expect(rowOf(after, WMK_2025)).toMatchObject({ openThreads: 1, projects: 7, lastActivityBy: 'Referat AQB (HMSI)' });
+    expect(rowOf(after, FULDA_2026)).toMatchObject({ status: 'partially-signed', signed: { ministry: true, district: false }, amountCents: 123_456_78, overdue: true });
+    expect(rowOf(after, WMK_2026)).toMatchObject({ openThreads: 1, projects: 7, lastActivityBy: 'Referat AQB (HMSI)' });
     expect(after.totals.byStatus).toEqual({ draft: 3, released: 0, 'partially-signed': 1, final: 0 });
     // The row on the board is the last row the stream sent.
-    expect(streams.ministry.rows.filter((row) => row.agreementId === FULDA_2025).at(-1)).toEqual(rowOf(after, FULDA_2025));
+    expect(streams.ministry.rows.filter((row) => row.agreementId === FULDA_2026).at(-1)).toEqual(rowOf(after, FULDA_2026));
   });
 
   it('exports the board as CSV for Excel: BOM, semicolons, German numbers and dates', async () => {
     const response = await api(suite.server, `/rounds/${YEAR}/board.csv`, suite.cookies.ministry);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="aqb-2025-uebersicht.csv"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="aqb-2026-uebersicht.csv"');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');

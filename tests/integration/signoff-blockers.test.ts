@@ -19,8 +19,7 @@ describe('release blockers', () => {
   });
 
   it('refuses a release while the comments feature reports open threads, and allows it where there are none', async () => {
-    const { agreements } = createApp({ store, log: memoryLogger(), staticDir: null });
-    await seedDemo(store, agreements, 'demo', memoryLogger());
+    await seedDemo(store, createApp({ store, log: memoryLogger(), staticDir: null }), 'demo', memoryLogger());
     const login = await app.request('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hmsi-referat', password: 'demo' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const release = (id: string) => app.request(`/api/agreements/${id}/release`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });

@@ -70,6 +70,9 @@ export class MemoryStore implements Store {
   get rounds(): never {
     return notUsed();
   }
+  get paper(): never {
+    return notUsed();
+  }
   close() {}
 }
 

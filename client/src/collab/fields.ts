@@ -8,6 +8,8 @@ import { ROOT } from '../../../shared/protocol.js';
  */
 export interface FieldsStore {
   get(): AgreementFields;
+  /** Recorded from a paper original (POST /api/agreements/paper): the signature blocks say so. */
+  paper?(): boolean;
   subscribe(listener: () => void): () => void;
 }
 
@@ -34,8 +36,11 @@ export function fieldsStore(ydoc: Y.Doc, fallback: AgreementFields): FieldsStore
     current = readFields(map, fallback);
     for (const listener of listeners) listener();
   });
+  const agreement = ydoc.getMap<unknown>(ROOT.agreement);
   return {
     get: () => current,
+    // Written once, with the fields, in the agreement's first update: no listener of its own needed.
+    paper: () => agreement.get('paper') === true,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../../../shared/api.js';
 import { ownNameForm } from '../../../shared/agreementTitle.js';
 import type { PartnerForms } from '../../../shared/districts.js';
-import { formatDateTime } from '../../../shared/format.js';
+import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
 
 function describe(event: HistoryEvent, partner: PartnerForms): string {
@@ -17,9 +17,12 @@ function describe(event: HistoryEvent, partner: PartnerForms): string {
       return `Zur Überarbeitung zurückgeholt. Begründung: „${d.reason ?? ''}“${endsSentence(d.reason ?? '') ? '' : '.'}${suffix}`;
     }
     case 'signed':
+      if (d.paper) return `Auf Papier unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : ownNameForm(partner.accusative)}: ${d.name ?? ''}, ${d.place ?? ''}${d.date ? `, ${formatDate(d.date)}` : ''} (erfasst)`;
       return `Unterzeichnet für ${d.party === 'ministry' ? 'das Ministerium' : ownNameForm(partner.accusative)} in ${d.place ?? ''}`;
     case 'final':
-      return 'Von beiden Parteien unterzeichnet: endgültig';
+      return d.paper ? 'Auf Papier von beiden Parteien unterzeichnet: endgültig' : 'Von beiden Parteien unterzeichnet: endgültig';
+    case 'paper-recorded':
+      return `Auf Papier unterzeichnete Vereinbarung erfasst (SHA-256 ${shortHash(d.hash ?? '')})`;
     case 'scan-uploaded':
       return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
   }

@@ -23,6 +23,9 @@ function statusText(detail: AgreementDetail): string {
     case 'partially-signed':
       return 'Eine Partei hat unterzeichnet; die zweite Unterschrift fehlt noch.';
     case 'final':
+      if (detail.signatures.length > 0 && detail.signatures.every((s) => s.paper)) {
+        return 'Auf Papier von beiden Parteien unterzeichnet und vom Ministerium erfasst; der unterschriebene Scan ist unten angehängt. Die Vereinbarung ist endgültig.';
+      }
       return 'Von beiden Parteien unterzeichnet. Die Vereinbarung ist endgültig und kann nicht mehr geändert werden.';
   }
 }
@@ -33,7 +36,8 @@ function SignatureLine({ party, label, signature }: { party: SigningParty; label
       <span className="signoff-party">{label}</span>{' '}
       {signature ? (
         <span>
-          unterzeichnet von {signature.name}, {signature.place}, {formatDate(signature.date)}
+          {signature.paper ? 'auf Papier unterzeichnet von' : 'unterzeichnet von'} {signature.name}, {signature.place}
+          {signature.date ? `, ${formatDate(signature.date)}` : ', ohne Datum'}
         </span>
       ) : (
         <span className="signoff-muted">noch nicht unterzeichnet</span>

@@ -6,6 +6,7 @@ import type { SignatoryBlock } from '../../../../shared/fields.js';
 import { printedSignatory } from '../../../../shared/signoff.js';
 import { ROOT } from '../../../../shared/protocol.js';
 import { fieldsAsSigned, signedParties } from '../../../../shared/signedBlocks.js';
+import { PAPER_NOTE } from '../../../../shared/paper/types.js';
 import type { FieldsStore } from '../../collab/fields.js';
 import { lockIcon } from './templateBlockView.js';
 
@@ -35,7 +36,7 @@ function signerName(signatures: Y.Map<unknown>, party: SigningParty): string | u
 }
 
 /** One block: place and date, the space for the signature, name (or „In Vertretung" and the deputy) and function lines. */
-function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label: string): HTMLElement {
+function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label: string, paper: boolean): HTMLElement {
   const element = document.createElement('div');
   element.className = 'signatory';
   element.setAttribute('role', 'group');
@@ -51,6 +52,7 @@ function signatoryBlock(block: SignatoryBlock, signer: string | undefined, label
   name.className = 'signatory-name';
   name.append(...printedSignatory(block, signer).map((text) => line('signatory-line', text)));
   element.append(line('signature-place', placeAndDate(block)), space, name);
+  if (paper) element.append(line('signature-paper', PAPER_NOTE));
   return element;
 }
 
@@ -78,11 +80,13 @@ export function signaturesView(fields: FieldsStore | null, ydoc: Y.Doc): NodeVie
       const signed = signedInDoc(ydoc);
       const signatures = ydoc.getMap<unknown>(ROOT.signatures);
       const { ministrySignatory, districtSignatory } = fieldsAsSigned(fields.get(), signed);
+      const paper = fields.paper?.() ?? false;
       dom.dataset.signed = signed.join(' ');
       dom.replaceChildren(
         lockIcon(),
-        signatoryBlock(ministrySignatory, signerName(signatures, 'ministry'), 'Zeichnung des Ministeriums'),
-        signatoryBlock(districtSignatory, signerName(signatures, 'district'), 'Zeichnung des Kreises oder der Stadt'),
+        // A paper signature is shown as transcribed (its name is the block's), never as a deputy's.
+        signatoryBlock(ministrySignatory, paper ? undefined : signerName(signatures, 'ministry'), 'Zeichnung des Ministeriums', paper),
+        signatoryBlock(districtSignatory, paper ? undefined : signerName(signatures, 'district'), 'Zeichnung des Kreises oder der Stadt', paper),
       );
     };
     render();

@@ -60,6 +60,11 @@ export function BoardPage({ year: requested }: { year: number | null }) {
               Neue Runde
             </Link>
           )}
+          {mayStart && (
+            <Link href="/papiervereinbarung" className="button board-paper">
+              Papiervereinbarung erfassen
+            </Link>
+          )}
         </div>
         {rounds.kind === 'error' && <Notice tone="error" title="Die Runden konnten nicht geladen werden">{rounds.message}</Notice>}
         {rounds.kind === 'loaded' && year === null && (
@@ -81,6 +86,11 @@ export function BoardPage({ year: requested }: { year: number | null }) {
                 </a>
               </span>
             </p>
+            {live.board.note && (
+              <p className="board-note" role="note">
+                {live.board.note}
+              </p>
+            )}
             <BoardTotals totals={totals} overdue={rows.filter((row) => row.overdue).length} />
             <BoardFilters query={query} onChange={setQuery} shown={shown.length} total={rows.length} />
             {shown.length > 0 ? <BoardTable rows={shown} query={query} onSort={sortBy} /> : <p className="page-status">Keine Vereinbarung passt zu diesem Filter.</p>}
