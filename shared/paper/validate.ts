@@ -51,7 +51,7 @@ function signatory(value: unknown, field: string, label: string): PaperSignatory
   const date = value.date === undefined ? '' : value.date;
   if (date !== '' && !isIsoDate(date)) invalid(`${field}.date`, `${label}, Datum`, 'Bitte ein Datum im Format JJJJ-MM-TT angeben oder leer lassen, wenn das Papier keines trägt.');
   const mark = text(value.mark, `${field}.mark`, `${label}, Unterschriftsfeld`, 100, true);
-  return { name, functionLines, place, date: date as string, mark };
+  return { name, functionLines, place, date, mark };
 }
 
 function scan(value: unknown): PaperScanInput {

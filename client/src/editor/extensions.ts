@@ -7,7 +7,6 @@ import { EntryIds } from '../../../shared/editor/entryIds.js';
 import { ProjectListLock } from '../../../shared/editor/lock.js';
 import { MeasureGroup, ProjectEntry, Signatures, TemplateBlock } from '../../../shared/editor/nodes.js';
 import { BODY_FIELD, schemaExtensions } from '../../../shared/editor/schema.js';
-import { ROOT } from '../../../shared/protocol.js';
 import type { FieldsStore } from '../collab/fields.js';
 import { addProject, moveProject, removeProject, splitProject } from './commands/entries.js';
 import { CopyPrintedText } from './copyPrintedText.js';

@@ -28,22 +28,26 @@ function read(ydoc: Y.Doc): OpenPoints {
  * again when it releases; this only lets the person see them before deciding. Read only while
  * `active` (the dialog is open): converting the body is not free on every keystroke.
  */
+/** The open points, read lazily and forgotten on every change of the document. */
+function openPointsStore(ydoc: Y.Doc) {
+  let current: OpenPoints | null = null;
+  return {
+    subscribe(listener: () => void) {
+      const changed = () => {
+        current = null;
+        listener();
+      };
+      ydoc.on('update', changed);
+      return () => ydoc.off('update', changed);
+    },
+    get: () => (current ??= read(ydoc)),
+  };
+}
+
 export function useOpenPoints(ydoc: Y.Doc, active: boolean): OpenPoints | null {
-  const store = useMemo(() => {
-    let current: OpenPoints | null = null;
-    return {
-      subscribe(listener: () => void) {
-        const changed = () => {
-          current = null;
-          listener();
-        };
-        ydoc.on('update', changed);
-        return () => ydoc.off('update', changed);
-      },
-      get: () => (current ??= read(ydoc)),
-    };
-    // A fresh store each time the dialog opens: while it was closed, nothing kept the cache current.
-  }, [ydoc, active]);
+  // A fresh store each time the dialog opens: while it was closed, nothing kept the cache current.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const store = useMemo(() => openPointsStore(ydoc), [ydoc, active]);
   const points = useSyncExternalStore(active ? store.subscribe : noSubscription, active ? store.get : nothing);
   return points;
 }
