@@ -96,7 +96,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
             </p>
           )}
           <div className="editor-bar-status">
-            <Presence provider={connection.provider} />
+            <Presence provider={connection.provider} username={user.username} />
             <SaveIndicator snapshot={snapshot} />
           </div>
         </div>
