@@ -61,12 +61,14 @@ describe('changes made offline in a tab that is then closed', () => {
     expect(released.status(), await released.text()).toBe(200);
 
     const next = await district().context.newPage();
-    await openAgreement(next);
+    // Not openAgreement: beside this notice the indicator must not say "Alle Änderungen gespeichert".
+    await next.goto(`/vereinbarungen/${WMK}`);
     const notice = next.locator('.lost-changes');
     await expect.poll(() => notice.locator('.notice-title').textContent()).toBe('Änderungen aus diesem Browser konnten nicht gespeichert werden');
     expect(await notice.textContent()).toContain('5 Änderungen vom');
     expect(await notice.locator('.lost-changes-list li').allTextContents()).toEqual(['Geflüchtete II plus']);
     expect(await serverText(next)).not.toContain('Geflüchtete II plus');
+    expect(await indicator(next)).toBe('Änderungen nicht gespeichert – siehe Hinweis oben');
     await next.screenshot({ path: 'test-results/offline-tab-released.png', fullPage: false });
 
     await notice.getByRole('button', { name: 'Gelesen – aus diesem Browser entfernen' }).click();

@@ -5,7 +5,7 @@ import { memoryBackend, pendingKey, PendingStore, withChange } from '../../clien
 import { unsavedEntryTexts } from '../../client/src/collab/unsavedEntries.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { BODY_FIELD } from '../../shared/editor/schema.js';
-import { ROOT } from '../../shared/protocol.js';
+import { CLOSE, ROOT } from '../../shared/protocol.js';
 
 /** A server document with one Maßnahmenart holding one project. */
 function serverDoc(): Y.Doc {
@@ -120,7 +120,7 @@ describe('changes kept from an earlier visit', () => {
     const offline = new OfflineChanges(tab, store, () => undefined);
     await offline.firstSynced();
     expect(texts(tab).join()).not.toContain('Sprachkurs');
-    expect(offline.lost).toMatchObject({ count: 1, texts: ['Sprachkurs für Zugewanderte'] });
+    expect(offline.lost).toMatchObject({ reason: 'released', count: 1, texts: ['Sprachkurs für Zugewanderte'] });
     offline.allSaved();
     await store.load();
     expect(backend.records.size).toBe(1);
@@ -128,6 +128,16 @@ describe('changes kept from an earlier visit', () => {
     await store.load();
     expect(offline.lost).toBeNull();
     expect(backend.records.size).toBe(0);
+  });
+
+  it('are shown, not retried on every visit, when the server refuses them after the restore', async () => {
+    const { server, store } = await earlierVisit();
+    const offline = new OfflineChanges(copyOf(server), store, () => undefined);
+    await offline.firstSynced();
+    await offline.refused(CLOSE.unauthenticated);
+    expect(offline.lost).toBeNull();
+    await offline.refused(CLOSE.forbiddenUpdate);
+    expect(offline.lost).toMatchObject({ reason: 'refused', count: 1, texts: ['Sprachkurs für Zugewanderte'] });
   });
 
   it('lists edited entries but not unchanged ones', () => {

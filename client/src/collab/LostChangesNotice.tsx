@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Notice } from '../ui/Notice.js';
 import type { LostChanges } from './offlineChanges.js';
+import './lostChanges.css';
 
 const changes = (count: number) => (count === 1 ? 'Eine Änderung' : `${count} Änderungen`);
 
@@ -38,9 +39,10 @@ export function LostChangesNotice({ lost, onDiscard }: { lost: LostChanges; onDi
     <div className="banner lost-changes">
       <Notice tone="error" title="Änderungen aus diesem Browser konnten nicht gespeichert werden" action={actions}>
         <p>
-          {changes(lost.count)} vom {when(lost.savedAt)} {lost.count === 1 ? 'war' : 'waren'} nur in diesem Browser gesichert. Inzwischen
-          wurde die Zielvereinbarung zur Zeichnung freigegeben; ihr Text ist eingefroren, daher {lost.count === 1 ? 'ist sie' : 'sind sie'}{' '}
-          nicht in die Vereinbarung eingegangen. Soll der Text noch aufgenommen werden, muss die Freigabe zurückgeholt werden.
+          {changes(lost.count)} vom {when(lost.savedAt)} {lost.count === 1 ? 'war' : 'waren'} nur in diesem Browser gesichert.{' '}
+          {lost.reason === 'released'
+            ? `Inzwischen wurde die Zielvereinbarung zur Zeichnung freigegeben; ihr Text ist eingefroren, daher ${lost.count === 1 ? 'ist sie' : 'sind sie'} nicht in die Vereinbarung eingegangen. Soll der Text noch aufgenommen werden, muss die Freigabe zurückgeholt werden.`
+            : `Der Server hat sie nicht angenommen (die Vereinbarung ist nicht mehr bearbeitbar oder die Änderung war nicht erlaubt); sie ${lost.count === 1 ? 'ist' : 'sind'} nicht in die Vereinbarung eingegangen.`}
         </p>
         {lost.texts.length > 0 ? (
           <>

@@ -95,6 +95,7 @@ export function openConnection(agreementId: string, username: string, backend: P
   });
   own.on('closed', (event: { code: number; reason: string }) => {
     refused = { code: event.code, reason: event.reason };
+    void offline.refused(event.code);
     refresh();
   });
 

@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
-import { ROOT } from '../../../shared/protocol.js';
+import { CLOSE, ROOT } from '../../../shared/protocol.js';
 import type { PendingStore } from './pendingStore.js';
 import { unsavedEntryTexts } from './unsavedEntries.js';
 
 /** Changes from an earlier visit that the server can no longer take: what the user must see. */
 export interface LostChanges {
+  /** Released: the agreement is frozen. Refused: the server refused them (close code 4403/4409). */
+  reason: 'released' | 'refused';
   count: number;
   /** The entry texts those changes would have written, for the user to copy. */
   texts: string[];
@@ -29,6 +31,8 @@ export class OfflineChanges {
   lost: LostChanges | null = null;
   /** Until the earlier visit's changes are back in the document, nothing may be cleared. */
   private restored = false;
+  /** The server's state before restored changes were applied, to name them if they are refused. */
+  private baseline: Uint8Array | null = null;
 
   constructor(
     private readonly ydoc: Y.Doc,
@@ -58,14 +62,32 @@ export class OfflineChanges {
     if (record) {
       const status = this.ydoc.getMap<unknown>(ROOT.agreement).get('status');
       if (status !== undefined && status !== 'draft') {
-        this.lost = { count: record.count, texts: unsavedEntryTexts(this.ydoc, record.update), savedAt: record.savedAt };
+        this.lost = { reason: 'released', count: record.count, texts: unsavedEntryTexts(this.ydoc, record.update), savedAt: record.savedAt };
       } else {
+        this.baseline = Y.encodeStateAsUpdate(this.ydoc);
         this.count += record.count;
         this.kept += record.count;
         Y.applyUpdate(this.ydoc, record.update, RESTORED);
       }
     }
     this.restored = true;
+    this.changed();
+  }
+
+  /**
+   * The server closed the connection for good. If it refused restored changes (4403, or 4409
+   * because the agreement was released just now), they would be refused on every visit: show them
+   * like released ones, so the user can copy and discard them. Other refusals (an expired
+   * session) keep them for the next visit.
+   */
+  async refused(code: number): Promise<void> {
+    if ((code !== CLOSE.forbiddenUpdate && code !== CLOSE.notEditable) || this.baseline === null || this.count === 0) return;
+    const record = await this.store.load();
+    if (!record) return;
+    const before = new Y.Doc();
+    Y.applyUpdate(before, this.baseline);
+    this.lost = { reason: 'refused', count: record.count, texts: unsavedEntryTexts(before, record.update), savedAt: record.savedAt };
+    before.destroy();
     this.changed();
   }
 
