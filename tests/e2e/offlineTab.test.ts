@@ -6,23 +6,25 @@ const fixture = openedBy('hmsi-referat', 'wmk-referat');
 const district = () => fixture.session('wmk-referat');
 const indicator = (page: Page) => page.locator('.save-indicator').textContent();
 
-/** The stored count of the district editor's kept changes, read from the page's own IndexedDB. */
+/** How many changes of the district editor this browser keeps (all tabs), read from its IndexedDB. */
 const keptInBrowser = (page: Page) =>
   page.evaluate(
-    (key) =>
+    (prefix) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('vereinbar');
         open.onerror = () => reject(new Error('no database'));
         open.onsuccess = () => {
-          const request = open.result.transaction('pending-changes').objectStore('pending-changes').get(key);
+          const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+          const request = open.result.transaction('pending-changes').objectStore('pending-changes').getAll(range);
           request.onsuccess = () => {
-            const record: unknown = request.result;
+            const records: unknown[] = request.result;
             open.result.close();
-            resolve(typeof record === 'object' && record !== null && 'count' in record && typeof record.count === 'number' ? record.count : 0);
+            const count = (record: unknown) => (typeof record === 'object' && record !== null && 'count' in record && typeof record.count === 'number' ? record.count : 0);
+            resolve(records.reduce((sum: number, record) => sum + count(record), 0));
           };
         };
       }),
-    `wmk-referat\u0000${WMK}`,
+    `wmk-referat\u0000${WMK}\u0000`,
   );
 
 /** Goes offline, types into an entry, and closes the tab once the browser holds every keystroke. */

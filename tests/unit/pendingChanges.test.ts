@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { OfflineChanges, RESTORED } from '../../client/src/collab/offlineChanges.js';
-import { memoryBackend, pendingKey, PendingStore, withChange } from '../../client/src/collab/pendingStore.js';
+import { memoryBackend, pendingPrefix, PendingStore, withChange } from '../../client/src/collab/pendingStore.js';
 import { unsavedEntryTexts } from '../../client/src/collab/unsavedEntries.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { BODY_FIELD } from '../../shared/editor/schema.js';
@@ -45,9 +45,31 @@ function addProject(doc: Y.Doc, id: string, text: string): Uint8Array {
 const texts = (doc: Y.Doc) => group(doc).toArray().map((entry) => (entry as Y.XmlElement).toString());
 
 describe('the pending store', () => {
-  it('keys the record by user and agreement, so another user of the browser never gets it', () => {
-    expect(pendingKey('wmk-referat', 'aqb-2025-fulda')).not.toBe(pendingKey('fd-referat', 'aqb-2025-fulda'));
-    expect(pendingKey('wmk-referat', 'a')).not.toBe(pendingKey('wmk-referat', 'b'));
+  it('keys the record by user and agreement, so another user of the browser never gets it', async () => {
+    expect(pendingPrefix('wmk-referat', 'aqb-2025-fulda')).not.toBe(pendingPrefix('fd-referat', 'aqb-2025-fulda'));
+    expect(pendingPrefix('wmk-referat', 'a')).not.toBe(pendingPrefix('wmk-referat', 'b'));
+    const backend = memoryBackend();
+    const fail = (error: unknown) => { throw error; };
+    await new PendingStore(backend, pendingPrefix('wmk-referat', 'a'), 'tab', fail).add(addProject(copyOf(serverDoc()), 'p-zwei', 'Zwei'));
+    expect(await new PendingStore(backend, pendingPrefix('fd-referat', 'a'), 'tab2', fail).adopt()).toBeUndefined();
+    expect(await new PendingStore(backend, pendingPrefix('wmk-referat', 'ab'), 'tab2', fail).adopt()).toBeUndefined();
+  });
+
+  it('clears only its own tab’s record, and a new tab adopts those of closed ones', async () => {
+    const backend = memoryBackend();
+    const fail = (error: unknown) => { throw error; };
+    const prefix = pendingPrefix('wmk-referat', 'a');
+    const [tabA, tabB, next] = ['a', 'b', 'c'].map((id) => new PendingStore(backend, prefix, id, fail));
+    if (!tabA || !tabB || !next) throw new Error('three stores');
+    const doc = copyOf(serverDoc());
+    await tabA.add(addProject(doc, 'p-zwei', 'Zwei'));
+    await tabB.add(addProject(doc, 'p-drei', 'Drei'));
+    await tabA.clear();
+    expect([...backend.records.keys()]).toEqual([tabB.key]);
+    await tabA.add(addProject(doc, 'p-vier', 'Vier'));
+    const adopted = await next.adopt();
+    expect(adopted?.count).toBe(2);
+    expect([...backend.records.keys()]).toEqual([next.key]);
   });
 
   it('merges every change into one update and counts them', () => {
@@ -62,20 +84,20 @@ describe('the pending store', () => {
 
   it('runs add and clear in the order they were asked for', async () => {
     const backend = memoryBackend();
-    const store = new PendingStore(backend, 'k', (error) => { throw error; });
+    const store = new PendingStore(backend, 'k', '1', (error) => { throw error; });
     const tab = copyOf(serverDoc());
     void store.add(addProject(tab, 'p-zwei', 'Zwei'));
     void store.clear();
     await store.add(addProject(tab, 'p-drei', 'Drei'));
-    expect(backend.records.get('k')?.count).toBe(1);
+    expect(backend.records.get(store.key)?.count).toBe(1);
     await store.clear();
-    expect(backend.records.has('k')).toBe(false);
+    expect(backend.records.has(store.key)).toBe(false);
   });
 
   it('reports a failing backend and keeps going', async () => {
     const errors: unknown[] = [];
     const failing = { ...memoryBackend(), put: () => Promise.reject(new Error('quota')) };
-    const store = new PendingStore(failing, 'k', (error) => errors.push(error));
+    const store = new PendingStore(failing, 'k', '1', (error) => errors.push(error));
     await store.add(new Uint8Array([0, 0]));
     expect(await store.load()).toBeUndefined();
     expect(errors).toHaveLength(1);
@@ -86,7 +108,7 @@ describe('changes kept from an earlier visit', () => {
   async function earlierVisit(backend = memoryBackend()) {
     const server = serverDoc();
     const closedTab = copyOf(server);
-    const store = new PendingStore(backend, 'k', (error) => { throw error; });
+    const store = new PendingStore(backend, 'k', '1', (error) => { throw error; });
     const offline = new OfflineChanges(closedTab, store, () => undefined);
     offline.localChange(addProject(closedTab, 'p-neu', 'Sprachkurs für Zugewanderte'), undefined);
     await store.load();

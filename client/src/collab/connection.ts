@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { MESSAGE } from '../../../shared/protocol.js';
 import { OfflineChanges, type LostChanges } from './offlineChanges.js';
 import { indexedDbBackend } from './pendingDb.js';
-import { pendingKey, PendingStore, type PendingBackend } from './pendingStore.js';
+import { pendingPrefix, PendingStore, type PendingBackend } from './pendingStore.js';
 import { countingWebSocket, SaveTracker, saveStatus, type SaveStatus } from './saveState.js';
 
 /** What the UI needs to know about the connection; a new object whenever something changed. */
@@ -32,6 +32,9 @@ export interface Connection {
   destroy(): void;
 }
 
+/** A random id for this tab's record; getRandomValues, unlike randomUUID, works without HTTPS too. */
+const tabId = () => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('-');
+
 export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
@@ -48,7 +51,7 @@ export function openConnection(agreementId: string, username: string, backend: P
   let firstSynced = false;
   let refused: ConnectionSnapshot['refused'] = null;
   let snapshot: ConnectionSnapshot = { status: 'offline', firstSynced, refused, unsaved: false, pending: 0, lost: null };
-  const store = new PendingStore(backend, pendingKey(username, agreementId), (error) =>
+  const store = new PendingStore(backend, pendingPrefix(username, agreementId), tabId(), (error) =>
     console.warn(`Änderungen an ${agreementId} konnten nicht im Browser gesichert werden`, error),
   );
 

@@ -58,7 +58,7 @@ export class OfflineChanges {
    * any edit); an agreement that was released meanwhile cannot take them, so they are shown.
    */
   async firstSynced(): Promise<void> {
-    const record = await this.store.load();
+    const record = await this.store.adopt();
     if (record) {
       const status = this.ydoc.getMap<unknown>(ROOT.agreement).get('status');
       if (status !== undefined && status !== 'draft') {

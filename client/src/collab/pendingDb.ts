@@ -47,6 +47,17 @@ export const indexedDbBackend: PendingBackend = {
     const value: unknown = await within('readonly', (store) => store.get(key));
     return isRecord(value) ? value : undefined;
   },
+  async list(prefix) {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const keys = await within('readonly', (store) => store.getAllKeys(range));
+    const records = await Promise.all(keys.map((key) => within('readonly', (store) => store.get(key))));
+    const entries: [string, PendingRecord][] = [];
+    keys.forEach((key, index) => {
+      const value: unknown = records[index];
+      if (typeof key === 'string' && isRecord(value)) entries.push([key, value]);
+    });
+    return entries;
+  },
   async put(key, record) {
     await within('readwrite', (store) => store.put(record, key));
   },
