@@ -52,7 +52,7 @@ export function collabRoutes(
         districtId: c.get('districtId'),
         sessionExpiresAt: session.expiresAt,
         sessionTokenHash: session.tokenHash,
-        presence: { user: { name: session.user.displayName, color: session.user.color, party: session.user.partyLabel, username: session.user.username } },
+        presence: { user: { name: session.user.displayName, color: session.user.color, party: session.user.partyLabel, username: session.user.username, role: session.user.role } },
       };
       let connection: Connection<AgreementPeer> | null = null;
       let closed = false;

@@ -2,21 +2,21 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { openConnection, type Connection, type ConnectionSnapshot } from './connection.js';
 
 /** Opens the agreement's Y.Doc and websocket while the page shows it; closes them on leaving. */
-export function useConnection(agreementId: string | null): Connection | null {
+export function useConnection(agreementId: string | null, username: string): Connection | null {
   const [connection, setConnection] = useState<Connection | null>(null);
   useEffect(() => {
     if (agreementId === null) return;
-    const opened = openConnection(agreementId);
+    const opened = openConnection(agreementId, username);
     setConnection(opened);
     return () => {
       opened.destroy();
       setConnection(null);
     };
-  }, [agreementId]);
+  }, [agreementId, username]);
   return connection;
 }
 
-const OFFLINE: ConnectionSnapshot = { status: 'offline', firstSynced: false, refused: null, unsaved: false };
+const OFFLINE: ConnectionSnapshot = { status: 'offline', firstSynced: false, refused: null, unsaved: false, pending: 0, lost: null };
 const noSubscription = () => () => {};
 
 export function useConnectionSnapshot(connection: Connection | null): ConnectionSnapshot {

@@ -1,21 +1,55 @@
 import { useSyncExternalStore } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { isRole, type Role } from '../../../shared/roles.js';
 
+/** One person who has the agreement open, however many tabs they use. */
 export interface PresentUser {
-  clientId: number;
+  /** The username the server vouches for; the name where an old server did not send it. */
+  key: string;
   name: string;
   color: string;
+  /** „Ministerium“ or the district's name. */
+  party: string;
+  role: Role | null;
 }
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
+const field = (object: object, name: string): string | null => {
+  const value: unknown = (object as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : null;
+};
+
 /** The `user` of an awareness state; the server overwrites it with the authenticated identity. */
-function userOf(clientId: number, state: unknown): PresentUser | null {
+export function userOf(state: unknown): PresentUser | null {
   if (typeof state !== 'object' || state === null || !('user' in state)) return null;
   const user: unknown = state.user;
-  if (typeof user !== 'object' || user === null || !('name' in user) || typeof user.name !== 'string') return null;
-  const color = 'color' in user && typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#5f6368';
-  return { clientId, name: user.name, color };
+  if (typeof user !== 'object' || user === null) return null;
+  const name = field(user, 'name');
+  if (name === null) return null;
+  const color = field(user, 'color');
+  const role = field(user, 'role');
+  return {
+    key: field(user, 'username') ?? name,
+    name,
+    color: color !== null && COLOR.test(color) ? color : '#5f6368',
+    party: field(user, 'party') ?? '',
+    role: isRole(role) ? role : null,
+  };
+}
+
+/**
+ * Everyone else, one entry per person: several tabs (awareness client ids) of one username are
+ * one person, and one's own other tabs are not a collaborator at all.
+ */
+export function presentUsers(states: ReadonlyMap<number, unknown>, ownClientId: number, ownUsername: string): PresentUser[] {
+  const users = new Map<string, PresentUser>();
+  states.forEach((state, clientId) => {
+    if (clientId === ownClientId) return;
+    const user = userOf(state);
+    if (user && user.key !== ownUsername && !users.has(user.key)) users.set(user.key, user);
+  });
+  return [...users.values()].sort((a, b) => a.name.localeCompare(b.name, 'de') || a.key.localeCompare(b.key));
 }
 
 interface PresenceStore {
@@ -23,11 +57,13 @@ interface PresenceStore {
   read(): PresentUser[];
 }
 
-/** One store per provider, so that React gets the same array until somebody comes or goes. */
-const stores = new WeakMap<WebsocketProvider, PresenceStore>();
+/** One store per provider and user, so that React gets the same array until somebody comes or goes. */
+const stores = new WeakMap<WebsocketProvider, Map<string, PresenceStore>>();
 
-function presenceStore(provider: WebsocketProvider): PresenceStore {
-  const existing = stores.get(provider);
+function presenceStore(provider: WebsocketProvider, ownUsername: string): PresenceStore {
+  const byUser = stores.get(provider) ?? new Map<string, PresenceStore>();
+  stores.set(provider, byUser);
+  const existing = byUser.get(ownUsername);
   if (existing) return existing;
   const awareness = provider.awareness;
   let cache: { key: string; users: PresentUser[] } = { key: '', users: [] };
@@ -37,23 +73,19 @@ function presenceStore(provider: WebsocketProvider): PresenceStore {
       return () => awareness.off('change', listener);
     },
     read() {
-      const users: PresentUser[] = [];
-      awareness.getStates().forEach((state, clientId) => {
-        const user = clientId === awareness.clientID ? null : userOf(clientId, state);
-        if (user && !users.some((other) => other.name === user.name && other.color === user.color)) users.push(user);
-      });
-      users.sort((a, b) => a.name.localeCompare(b.name, 'de'));
-      const key = users.map((user) => `${user.name}|${user.color}`).join('/');
+      const users = presentUsers(awareness.getStates(), awareness.clientID, ownUsername);
+      const key = users.map((user) => `${user.key}|${user.name}|${user.color}|${user.party}|${user.role ?? ''}`).join('/');
       if (key !== cache.key) cache = { key, users };
       return cache.users;
     },
   };
-  stores.set(provider, store);
+  byUser.set(ownUsername, store);
   return store;
 }
 
 /** Everyone else who has this agreement open, one entry per person even with several tabs. */
-export function usePresence(provider: WebsocketProvider): PresentUser[] {
-  const store = presenceStore(provider);
-  return useSyncExternalStore(store.subscribe, store.read);
+export function usePresence(provider: WebsocketProvider, ownUsername: string): PresentUser[] {
+  const store = presenceStore(provider, ownUsername);
+  // The same read for a server render (only the tests render without a browser).
+  return useSyncExternalStore(store.subscribe, store.read, store.read);
 }

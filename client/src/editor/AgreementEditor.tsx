@@ -120,7 +120,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           </p>
           <ChangesPanel editor={editor} agreementId={detail.id} store={changeMarks} />
           <div className="editor-bar-status">
-            <Presence provider={connection.provider} />
+            <Presence provider={connection.provider} username={user.username} />
             <SaveIndicator snapshot={snapshot} />
           </div>
         </div>

@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { closeMessage } from '../collab/closeMessages.js';
+import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
 import { Link } from '../router.js';
@@ -19,7 +20,7 @@ export function AgreementPage({ id }: { id: string }) {
   const heading = usePageTitle(title);
 
   // Connect only once the server has said we may open the agreement.
-  const connection = useConnection(state.kind === 'loaded' ? id : null);
+  const connection = useConnection(state.kind === 'loaded' ? id : null, user.username);
   const snapshot = useConnectionSnapshot(connection);
   useWarnBeforeLeaving(snapshot.unsaved);
 
@@ -43,6 +44,7 @@ export function AgreementPage({ id }: { id: string }) {
           </Notice>
         </div>
       )}
+      {connection && snapshot.lost && <LostChangesNotice lost={snapshot.lost} onDiscard={connection.discardLost} />}
       {state.kind === 'error' && (
         <main className="page">
           <Notice tone="error" title="Die Zielvereinbarung kann nicht geöffnet werden">
