@@ -10,6 +10,7 @@ import { AgreementService } from './commands/agreements.js';
 import { CommentService } from './commands/comments.js';
 import { SignoffService } from './commands/signoff.js';
 import { agreementSyncHooks, type AgreementPeer } from './documents/hooks.js';
+import { mountNotifications, type NotificationOptions } from './notifications/mount.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   credentials?: CredentialOptions;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
   openThreadCount?: (agreementId: string) => Promise<number>;
+  /** Mail for notifications (SMTP_URL set) and the links in it. */
+  notifications?: NotificationOptions;
 }
 
 /**
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.use('/collab/*', sessionMiddleware(sessions));
   app.use('/api/agreements/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
+  const notifications = mountNotifications(app, { store, agreements, comments, signoff, options: deps.notifications });
 
   const closeSessionSockets = (tokenHash: string) =>
     rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
@@ -125,5 +129,5 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, accounts };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, hooks, accounts, notifications };
 }

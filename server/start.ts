@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { CLOSE } from '../shared/protocol.js';
 import { createApp, type AppDeps } from './app.js';
 import { consoleLogger, type Logger } from './log.js';
+import { smtpTransport } from './notifications/mailTransport.js';
+import { MailWorker, type MailWorkerOptions } from './notifications/mailWorker.js';
 import { seedDemo } from './seed/demo.js';
 import { SqliteStore } from './store/sqlite.js';
 
@@ -21,6 +23,12 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   connectRate?: AppDeps['connectRate'];
   credentials?: AppDeps['credentials'];
+  /** SMTP_URL: without it no mail is written or sent (notifications stay in the app). */
+  smtpUrl?: string;
+  /** MAIL_FROM, the sender of notification mail. */
+  mailFrom?: string;
+  /** Backoff and polling of the mail worker (tests shorten them). */
+  mailWorker?: Pick<MailWorkerOptions, 'retryBaseMs' | 'maxAttempts' | 'pollMs' | 'digestEveryMs'>;
   log?: Logger;
 }
 
@@ -36,7 +44,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
-  const { app, injectWebSocket, rooms, agreements } = createApp({
+  const { app, injectWebSocket, rooms, agreements, notifications } = createApp({
     store,
     log,
     staticDir: options.staticDir,
@@ -45,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     connectRate: options.connectRate,
     credentials: options.credentials,
+    notifications: { mail: Boolean(options.smtpUrl), publicUrl: options.publicUrl ?? '' },
   });
   if (options.seed === 'demo') await seedDemo(store, agreements, options.demoPassword ?? 'demo', log);
 
@@ -52,6 +61,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
   injectWebSocket(server);
+  let mailWorker: MailWorker | null = null;
+  if (options.smtpUrl) {
+    if (!options.publicUrl) throw new Error('SMTP_URL needs PUBLIC_URL: the links in notification mails point there');
+    mailWorker = new MailWorker(store, smtpTransport(options.smtpUrl, options.mailFrom ?? 'vereinbar <vereinbar@localhost>'), log, { publicUrl: options.publicUrl, ...options.mailWorker });
+    const worker = mailWorker;
+    notifications.notifier.onMailQueued = () => worker.wake();
+    await worker.start();
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host}:${port}`;
   log.info('listening', { url, dataDir: options.dataDir });
@@ -65,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         server.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         store.close();
         log.info('stopped', {});

@@ -13,6 +13,8 @@ import type { AgreementSeed } from '../demo/agreements.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { can } from '../policies/agreements.js';
+import type { Notifier } from '../notifications/notifier.js';
+import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { AgreementRecord, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import type { SignoffView } from './signoff.js';
@@ -65,6 +67,12 @@ export class AgreementService {
 
   /** How many comment threads are open; server/commands/comments.ts plugs itself in (see createApp). */
   private countOpenThreads: (agreementId: string) => Promise<number> = async () => 0;
+  private notifier: Notifier | null = null;
+
+  /** A changed §4 amount becomes a notification, recorded with the fields (server/notifications/). */
+  useNotifier(notifier: Notifier) {
+    this.notifier = notifier;
+  }
 
   useOpenThreadCount(count: (agreementId: string) => Promise<number>) {
     this.countOpenThreads = count;
@@ -120,6 +128,8 @@ export class AgreementService {
       if (problem) fail(400, problem, `invalid amount ${String(patch.amountCents)}`);
       next.amountCents = patch.amountCents;
     }
+    const amountChanged = patch.amountCents !== undefined && patch.amountCents !== record.fields.amountCents;
+    let notifications: NotificationDraft[] = [];
     const room = await this.rooms.get(id);
     try {
       const at = this.now();
@@ -130,10 +140,12 @@ export class AgreementService {
           writeFields(doc, next);
         },
         async (update) => {
-          await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at);
+          notifications = amountChanged && this.notifier ? await this.notifier.draft(record, user, { kind: 'amount-changed', amountCents: next.amountCents }, at) : [];
+          await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at, notifications);
           this.noteWrites(id, 1);
         },
       );
+      this.notifier?.committed(notifications);
     } finally {
       this.rooms.release(room);
     }

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import { initial } from './migrations/001-initial.js';
 import type { Migration } from './migrations/migration.js';
 import { accounts } from './migrations/003-accounts.js';
+import { notifications } from './migrations/005-notifications.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -15,7 +16,7 @@ import { accounts } from './migrations/003-accounts.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, accounts];
+export const MIGRATIONS: readonly Migration[] = [initial, accounts, notifications];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

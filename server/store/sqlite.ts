@@ -6,6 +6,8 @@ import type { AgreementFields } from '../../shared/fields.js';
 import type { Logger } from '../log.js';
 import { SqliteCommentStore } from './comments.js';
 import { migrate } from './migrations.js';
+import type { NotificationDraft } from './notificationTypes.js';
+import { SqliteNotificationStore } from './notifications.js';
 import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
@@ -51,6 +53,7 @@ export class SqliteStore implements Store {
   readonly comments: SqliteCommentStore;
   readonly signoff: SqliteSignoffStore;
   readonly users: SqliteUserStore;
+  readonly notifications: SqliteNotificationStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -68,8 +71,9 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.updateLog = new UpdateLog(this.db);
-    this.comments = new SqliteCommentStore(this.db, this.updateLog);
-    this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
+    this.notifications = new SqliteNotificationStore(this.db);
+    this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
+    this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications);
     this.users = new SqliteUserStore(this.db);
   }
 
@@ -142,8 +146,9 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number) {
+  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications: readonly NotificationDraft[] = []) {
     this.db.transaction(() => {
+      this.notifications.insertInTransaction(notifications);
       this.db.prepare('UPDATE agreements SET fields = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(fields), at, id);
       this.updateLog.append({ agreementId: id, update, author, at });
     })();
