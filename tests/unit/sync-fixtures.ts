@@ -67,6 +67,9 @@ export class MemoryStore implements Store {
   get users(): never {
     return notUsed();
   }
+  get notifications(): never {
+    return notUsed();
+  }
   close() {}
 }
 
