@@ -52,9 +52,11 @@ export function notificationRoutes(store: Store, live: LiveCounts) {
               await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unread: await store.notifications.unreadCount(username) }) });
             }
             await new Promise<void>((resolve) => {
-              wake = resolve;
               const timer = setTimeout(resolve, KEEPALIVE_MS);
-              timer.unref();
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
             });
             wake = null;
             if (!dirty && !stream.aborted) await stream.write(': keepalive\n\n');
