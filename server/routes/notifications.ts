@@ -73,7 +73,7 @@ export function notificationSettingsRoutes(store: Store) {
   const read = async (username: string): Promise<NotificationSettings> => (await store.notifications.settings([username])).get(username) ?? defaultSettings();
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await read(requireSession(c).user.username)))
-    .put('/', jsonBody(NotificationSettingsPatchSchema), async (c) => {
+    .patch('/', jsonBody(NotificationSettingsPatchSchema), async (c) => {
       const { username } = requireSession(c).user;
       const patch = c.req.valid('json');
       const current = await read(username);

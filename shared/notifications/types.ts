@@ -80,7 +80,7 @@ export function defaultSettings(): NotificationSettings {
   };
 }
 
-/** The body of `PUT /api/account/notifications`: every field optional, unknown kinds refused. */
+/** The body of `PATCH /api/account/notifications`: every field optional, unknown kinds refused. */
 export interface NotificationSettingsPatch {
   mail?: Partial<Record<NotificationKind, boolean>>;
   digest?: boolean;

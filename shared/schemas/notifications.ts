@@ -5,7 +5,7 @@ import { requestBody } from './requestBody.js';
 const INCOMPLETE = 'Die Anfrage ist unvollständig.';
 const onOff = v.boolean('Bitte „an“ oder „aus“ angeben.');
 
-/** PUT /api/account/notifications: mail per kind and the digest; what is left out stays as it is. */
+/** PATCH /api/account/notifications: mail per kind and the digest; what is left out stays as it is. */
 export const NotificationSettingsPatchSchema = requestBody(
   {
     mail: v.optional(

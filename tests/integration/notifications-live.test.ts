@@ -56,10 +56,10 @@ describe('the Benachrichtigungen list and its live count', () => {
     const initial = await (await api(server, '/account/notifications', cookies.district)).json();
     expect(initial).toEqual(defaultSettings());
     expect(initial).toMatchObject({ digest: false, mail: { mention: true, 'sign-requested': true, 'deadline-soon': true, reply: false, final: false } });
-    const changed = await api(server, '/account/notifications', cookies.district, json('PUT', { mail: { reply: true, mention: false }, digest: true }));
+    const changed = await api(server, '/account/notifications', cookies.district, json('PATCH', { mail: { reply: true, mention: false }, digest: true }));
     expect(await changed.json()).toMatchObject({ digest: true, mail: { reply: true, mention: false, 'sign-requested': true } });
     expect(await (await api(server, '/account/notifications', cookies.district)).json()).toMatchObject({ digest: true, mail: { reply: true, mention: false } });
-    const wrong = await api(server, '/account/notifications', cookies.district, json('PUT', { mail: { gossip: true } }));
+    const wrong = await api(server, '/account/notifications', cookies.district, json('PATCH', { mail: { gossip: true } }));
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toEqual({ error: 'Die Benachrichtigungsart „gossip“ gibt es nicht.' });
     // Someone else's settings are untouched.

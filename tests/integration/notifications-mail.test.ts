@@ -62,15 +62,15 @@ describe('notification mail', () => {
   it('sends nothing for kinds switched off, and gathers a digest instead of single mails', async () => {
     const landraetin = cookies['wmk-landraetin'] ?? '';
     // Mentions off: nothing is sent for one.
-    await api(server, '/account/notifications', landraetin, json('PUT', { mail: { mention: false } }));
+    await api(server, '/account/notifications', landraetin, json('PATCH', { mail: { mention: false } }));
     await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Zur Kenntnis, @wmk-landraetin.' });
     // Mentions on again, as a digest: the next two come in one mail.
-    await api(server, '/account/notifications', landraetin, json('PUT', { mail: { mention: true }, digest: true }));
+    await api(server, '/account/notifications', landraetin, json('PATCH', { mail: { mention: true }, digest: true }));
     const count = smtp.received.length;
     await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Erstens, @wmk-landraetin.' });
     await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Zweitens, @wmk-landraetin.' });
     // The digest interval is 0 here; a commit that queues no single mail does not wake the worker.
-    await api(server, '/account/notifications', cookies['hmsi-referat'] ?? '', json('PUT', { digest: false }));
+    await api(server, '/account/notifications', cookies['hmsi-referat'] ?? '', json('PATCH', { digest: false }));
     await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Weckruf, @hmsi-referat.' });
     await vi.waitFor(() => expect(smtp.received.filter((m) => m.to.includes('landraetin@werra-meissner-kreis.example'))).toHaveLength(1));
     const digest = smtp.received.find((m) => m.to.includes('landraetin@werra-meissner-kreis.example'));
