@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caretAtEnd, openedBy, WMK } from './harness.js';
+
+const fixture = openedBy('wmk-referat', 'hmsi-referat');
+const district = () => fixture.session('wmk-referat').page;
+const ministry = () => fixture.session('hmsi-referat').page;
+const ENTRY = 'p-wmk24-letswork';
+const bell = (page: ReturnType<typeof district>) => page.locator('.bell-button');
+
+describe('the bell', () => {
+  it('counts a mention by the ministry live, lists it, and leads to the agreement, marked read', async () => {
+    await expect.poll(() => bell(district()).getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
+
+    await caretAtEnd(ministry(), ENTRY);
+    await ministry().keyboard.press('Control+Alt+M');
+    const box = ministry().getByRole('textbox', { name: 'Kommentar', exact: true });
+    await box.waitFor();
+    await box.pressSequentially('Bitte Träger nachtragen, @wmk-referat danke');
+    await ministry().keyboard.press('Control+Enter');
+
+    // No reload and no polling: the count arrives over the event stream.
+    await expect.poll(() => bell(district()).getAttribute('aria-label')).toBe('Benachrichtigungen, 1 ungelesen');
+    expect(await district().locator('.bell-count').textContent()).toBe('1');
+    // The actor's own bell stays quiet.
+    expect(await bell(ministry()).getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
+
+    await bell(district()).click();
+    const panel = district().getByRole('region', { name: 'Benachrichtigungen' });
+    const item = panel.locator('.bell-item-unread');
+    await item.waitFor();
+    expect(await item.locator('.bell-text').textContent()).toBe(
+      'Referat AQB (HMSI) hat Sie in einem Kommentar zu „Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis“ erwähnt.',
+    );
+    mkdirSync('test-results', { recursive: true });
+    await district().screenshot({ path: 'test-results/notifications-bell.png' });
+
+    await item.locator('a').click();
+    await expect.poll(() => bell(district()).getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
+    expect(new URL(district().url()).pathname).toBe(`/vereinbarungen/${WMK}`);
+    expect(new URL(district().url()).searchParams.get('thread')).toMatch(/^t-/);
+  });
+});
