@@ -1,7 +1,7 @@
 import { berlinIsoDate } from '../../shared/format.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
-import { digestMail } from './messages.js';
+import { digestMail, mailSafeText } from './messages.js';
 import { smtpCode, type MailTransport } from './mailTransport.js';
 
 export interface MailWorkerOptions {
@@ -125,7 +125,7 @@ export class MailWorker {
     for (const candidate of candidates) {
       const user = await this.store.users.list().then((users) => users.find((u) => u.username === candidate.username));
       if (!user?.active || !user.email) continue;
-      const mail = digestMail(candidate.items.map((item) => ({ text: item.text, url: `${this.options.publicUrl}${item.link}` })));
+      const mail = digestMail(candidate.items.map((item) => ({ text: mailSafeText(item.kind, item.text), url: `${this.options.publicUrl}${item.link}` })));
       await this.store.notifications.enqueueDigest(candidate.username, candidate.items.map((i) => i.id), { address: user.email, ...mail }, `digest:${candidate.username}:${berlinIsoDate(now)}:${now}`, now);
     }
   }

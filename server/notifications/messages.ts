@@ -71,6 +71,14 @@ export function notificationMail(f: MessageFacts, url: string): { subject: strin
   };
 }
 
+/**
+ * The in-app text as it may go by mail: the reopening reason stays in the app (it may say
+ * anything about the content). Used by the digest, which is built from the stored texts.
+ */
+export function mailSafeText(kind: NotificationKind, text: string): string {
+  return kind === 'reopened' ? text.replace(/ Grund: [\s\S]*$/, '') : text;
+}
+
 /** The daily digest: one line and link per notification. */
 export function digestMail(items: readonly { text: string; url: string }[]): { subject: string; body: string } {
   const lines = items.map((item) => `* ${item.text}\n  ${item.url}`).join('\n\n');

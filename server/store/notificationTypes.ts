@@ -36,7 +36,7 @@ export interface OutboxMail extends OutgoingMail {
 
 export interface DigestCandidate {
   username: string;
-  items: { id: number; text: string; link: string; createdAt: number }[];
+  items: { id: number; kind: NotificationKind; text: string; link: string; createdAt: number }[];
 }
 
 /**

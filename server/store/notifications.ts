@@ -144,15 +144,15 @@ export class SqliteNotificationStore implements NotificationStore {
   async digestCandidates(before: number): Promise<DigestCandidate[]> {
     const rows = this.db
       .prepare(
-        `SELECT n.id, n.recipient, n.text, n.link, n.created_at FROM notifications n
+        `SELECT n.id, n.recipient, n.kind, n.text, n.link, n.created_at FROM notifications n
          LEFT JOIN notification_settings s ON s.username = n.recipient
          WHERE n.digest_pending = 1 AND COALESCE(s.last_digest_at, 0) <= ? ORDER BY n.recipient, n.id`,
       )
-      .all(before) as { id: number; recipient: string; text: string; link: string; created_at: number }[];
+      .all(before) as { id: number; recipient: string; kind: string; text: string; link: string; created_at: number }[];
     const byUser = new Map<string, DigestCandidate>();
     for (const row of rows) {
       const candidate = byUser.get(row.recipient) ?? { username: row.recipient, items: [] };
-      candidate.items.push({ id: row.id, text: row.text, link: row.link, createdAt: row.created_at });
+      candidate.items.push({ id: row.id, kind: isNotificationKind(row.kind) ? row.kind : 'mention', text: row.text, link: row.link, createdAt: row.created_at });
       byUser.set(row.recipient, candidate);
     }
     return [...byUser.values()];
