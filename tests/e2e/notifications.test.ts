@@ -38,6 +38,9 @@ describe('the bell', () => {
     await item.locator('a').click();
     await expect.poll(() => bell(district()).getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
     expect(new URL(district().url()).pathname).toBe(`/vereinbarungen/${WMK}`);
-    expect(new URL(district().url()).searchParams.get('thread')).toMatch(/^t-/);
+    const threadId = new URL(district().url()).searchParams.get('thread') ?? '';
+    expect(threadId).toMatch(/^t-/);
+    // The thread it is about is the active one.
+    await expect.poll(() => district().locator(`.thread[data-thread-id="${threadId}"]`).getAttribute('class')).toContain('is-active');
   });
 });
