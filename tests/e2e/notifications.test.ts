@@ -43,4 +43,19 @@ describe('the bell', () => {
     // The thread it is about is the active one.
     await expect.poll(() => district().locator(`.thread[data-thread-id="${threadId}"]`).getAttribute('class')).toContain('is-active');
   });
+
+  it('switches mail for a kind in Mein Konto, saved at once', async () => {
+    await district().getByRole('link', { name: 'Mein Konto' }).click();
+    const section = district().getByRole('region', { name: 'Benachrichtigungen' });
+    const replies = section.getByRole('checkbox', { name: 'Antworten in Kommentarverläufen, an denen Sie teilnehmen' });
+    await replies.waitFor();
+    expect(await replies.isChecked()).toBe(false);
+    expect(await section.getByRole('checkbox', { name: 'Erwähnungen in Kommentaren' }).isChecked()).toBe(true);
+    await replies.check();
+    await section.getByRole('status').getByText('Gespeichert.').waitFor();
+    await section.getByRole('radio', { name: 'Einmal täglich als Zusammenfassung' }).check();
+    await expect.poll(async () => ((await (await district().request.get('/api/account/notifications')).json()) as { digest: boolean; mail: { reply: boolean } })).toMatchObject({ digest: true, mail: { reply: true } });
+    await section.scrollIntoViewIfNeeded();
+    await district().screenshot({ path: 'test-results/notifications-settings.png' });
+  });
 });

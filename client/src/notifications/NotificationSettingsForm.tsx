@@ -16,11 +16,17 @@ export function NotificationSettingsForm() {
     );
   }, []);
 
+  // Shown at once (a controlled box that waited for the server would look as if the click was lost),
+  // then replaced by what the server stored, or put back when it refused.
   async function change(patch: NotificationSettingsPatch) {
+    const before = settings;
+    if (before) setSettings({ mail: { ...before.mail, ...patch.mail }, digest: patch.digest ?? before.digest });
+    setStatus(null);
     try {
       setSettings(await notificationsApi.changeSettings(patch));
       setStatus({ ok: true, text: 'Gespeichert.' });
     } catch (failure: unknown) {
+      setSettings(before);
       setStatus({ ok: false, text: failure instanceof Error ? failure.message : 'Die Einstellung konnte nicht gespeichert werden.' });
     }
   }
