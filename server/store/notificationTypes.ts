@@ -44,7 +44,7 @@ export interface DigestCandidate {
  * `insertInTransaction` is for the other stores: it runs synchronously inside their transaction.
  */
 export interface NotificationStore {
-  /** Writes the drafts in a transaction of their own; returns the recipients. */
+  /** Writes the drafts in a transaction of their own (for a caller without one, e.g. a deadline job). */
   record(drafts: readonly NotificationDraft[]): Promise<void>;
   list(username: string, limit: number): Promise<NotificationView[]>;
   unreadCount(username: string): Promise<number>;
@@ -61,7 +61,6 @@ export interface NotificationStore {
   markFailedAttempt(id: number, error: string, nextAttemptAt: number | null): Promise<void>;
   /** Rows left in "sending" by a process that died: set aside as "unknown", never sent again. */
   abandonSending(): Promise<OutboxMail[]>;
-  outboxState(key: string): Promise<{ state: string; attempts: number } | undefined>;
   // the daily digest
   digestCandidates(before: number): Promise<DigestCandidate[]>;
   /** Queues one digest mail for the items and clears them, in one transaction. */

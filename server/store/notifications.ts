@@ -137,10 +137,6 @@ export class SqliteNotificationStore implements NotificationStore {
     })();
   }
 
-  async outboxState(key: string) {
-    return this.db.prepare('SELECT state, attempts FROM mail_outbox WHERE key = ?').get(key) as { state: string; attempts: number } | undefined;
-  }
-
   async digestCandidates(before: number): Promise<DigestCandidate[]> {
     const rows = this.db
       .prepare(
