@@ -13,6 +13,7 @@ import { SignoffService } from './commands/signoff.js';
 import { CommentTitlesExtension } from './documents/commentTitles.js';
 import { agreementSyncHooks } from './documents/hooks.js';
 import type { AgreementPeer } from './documents/peer.js';
+import { mountNotifications, type NotificationOptions } from './notifications/mount.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
@@ -51,6 +52,8 @@ export interface AppDeps {
   credentials?: CredentialOptions;
   /** Open comment threads of an agreement, which block its release (0 without comments). */
   openThreadCount?: (agreementId: string) => Promise<number>;
+  /** Mail for notifications (SMTP_URL set) and the links in it. */
+  notifications?: NotificationOptions;
 }
 
 /**
@@ -127,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/rounds', signedIn);
   app.use('/api/rounds/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
+  const notifications = mountNotifications(app, { store, agreements, comments, signoff, options: deps.notifications });
 
   const closeSessionSockets = (tokenHash: string) => {
     rounds.events.endSession(tokenHash);
@@ -142,5 +146,5 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts, rounds };
+  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts, rounds, notifications };
 }

@@ -17,6 +17,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.SECURE_COOKIES === 'true',
+    smtpUrl: smtpUrlOf(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || undefined,
   };
 }
 
@@ -31,4 +33,17 @@ function publicUrlOf(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be http or https, got ${value}`);
   return url.origin;
+}
+
+/** SMTP_URL, e.g. "smtp://user:pass@mail.example:587" or "smtps://…"; empty: no mail. */
+function smtpUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error('SMTP_URL must be a URL such as smtp://user:password@mail.example:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}`);
+  return url.href;
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { CLOSE } from '../shared/protocol.js';
 import { createApp, type AppDeps } from './app.js';
 import { consoleLogger, type Logger } from './log.js';
+import { smtpTransport } from './notifications/mailTransport.js';
+import { MailWorker, type MailWorkerOptions } from './notifications/mailWorker.js';
 import { seedDemo } from './seed/demo.js';
 import { SqliteStore } from './store/sqlite.js';
 
@@ -22,6 +24,12 @@ export interface ServerOptions {
   connectRate?: AppDeps['connectRate'];
   credentials?: AppDeps['credentials'];
   heartbeat?: AppDeps['heartbeat'];
+  /** SMTP_URL: without it no mail is written or sent (notifications stay in the app). */
+  smtpUrl?: string;
+  /** MAIL_FROM, the sender of notification mail. */
+  mailFrom?: string;
+  /** Backoff and polling of the mail worker (tests shorten them). */
+  mailWorker?: Pick<MailWorkerOptions, 'retryBaseMs' | 'maxAttempts' | 'pollMs' | 'digestEveryMs'>;
   log?: Logger;
 }
 
@@ -37,7 +45,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
-  const { app, injectWebSocket, rooms, agreements, rounds } = createApp({
+  const { app, injectWebSocket, rooms, agreements, rounds, notifications } = createApp({
     store,
     log,
     staticDir: options.staticDir,
@@ -48,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     connectRate: options.connectRate,
     credentials: options.credentials,
     heartbeat: options.heartbeat,
+    notifications: { mail: Boolean(options.smtpUrl), publicUrl: options.publicUrl ?? '' },
   });
   if (options.seed === 'demo') await seedDemo(store, { agreements, rounds }, options.demoPassword ?? 'demo', log);
 
@@ -55,6 +64,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
   injectWebSocket(server);
+  let mailWorker: MailWorker | null = null;
+  if (options.smtpUrl) {
+    if (!options.publicUrl) throw new Error('SMTP_URL needs PUBLIC_URL: the links in notification mails point there');
+    mailWorker = new MailWorker(store, smtpTransport(options.smtpUrl, options.mailFrom ?? 'vereinbar <vereinbar@localhost>'), log, { publicUrl: options.publicUrl, ...options.mailWorker });
+    const worker = mailWorker;
+    notifications.notifier.onMailQueued = () => worker.wake();
+    await worker.start();
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host}:${port}`;
   log.info('listening', { url, dataDir: options.dataDir });
@@ -69,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close();
         rounds.events.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         store.close();
         log.info('stopped', {});

@@ -14,6 +14,8 @@ import type { AgreementSeed } from '../demo/agreements.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { can } from '../policies/agreements.js';
+import type { Notifier } from '../notifications/notifier.js';
+import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { AgreementRecord, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
 
@@ -54,6 +56,13 @@ export class AgreementService {
     return new Map((await this.store.rounds.listRounds()).map((round) => [round.year, round.deadline]));
   }
 
+  private notifier: Notifier | null = null;
+
+  /** A changed §4 amount becomes a notification, recorded with the fields (server/notifications/). */
+  useNotifier(notifier: Notifier) {
+    this.notifier = notifier;
+  }
+
   /** Newest year first, with the deadline of the agreement's round. */
   async list(user: SessionUser): Promise<AgreementSummary[]> {
     const [all, deadlines] = await Promise.all([this.store.listAgreements(), this.deadlines()]);
@@ -87,6 +96,8 @@ export class AgreementService {
       if (problem) fail(400, problem, `invalid amount ${String(patch.amountCents)}`);
       next.amountCents = patch.amountCents;
     }
+    const amountChanged = patch.amountCents !== undefined && patch.amountCents !== record.fields.amountCents;
+    let notifications: NotificationDraft[] = [];
     await this.rooms.use(id, (room) => {
       const at = this.now();
       return room.submitServerChange(
@@ -95,9 +106,13 @@ export class AgreementService {
           if (doc.getMap(ROOT.agreement).get('status') !== 'draft') fail(409, 'Die Vereinbarung ist zur Zeichnung freigegeben; ihre Felder können nicht mehr geändert werden.', `fields of ${id} after release`);
           writeFields(doc, next);
         },
-        (update) => this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at),
+        async (update) => {
+          notifications = amountChanged && this.notifier ? await this.notifier.draft(record, user, { kind: 'amount-changed', amountCents: next.amountCents }, at) : [];
+          await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at, notifications);
+        },
       );
     });
+    this.notifier?.committed(notifications);
     this.log.info('fields-set', { agreement: id, user: user.username, fields: Object.keys(patch) });
   }
 

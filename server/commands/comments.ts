@@ -18,13 +18,15 @@ import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { roleAllows } from '../../shared/permissions.js';
 import { canComment, type CommentAction } from '../policies/comments.js';
+import type { EventFacts, Notifier } from '../notifications/notifier.js';
+import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { AgreementRecord, CommentStore } from '../store/types.js';
 import type { Room } from '../sync/room.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import type { AgreementService } from './agreements.js';
 import { checkPassage } from './commentPassage.js';
 
-type Change = (thread: CommentThread, at: number) => { thread: CommentThread; deleted?: boolean };
+type Change = (thread: CommentThread, at: number) => { thread: CommentThread; deleted?: boolean; notify?: EventFacts[] };
 
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
@@ -36,6 +38,7 @@ const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export class CommentService {
   /** Commands of one agreement run one after another: each builds on the thread the last one left. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private notifier: Notifier | null = null;
 
   constructor(
     private readonly agreements: AgreementService,
@@ -44,6 +47,11 @@ export class CommentService {
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Mentions and replies become notifications, recorded with the thread (server/notifications/). */
+  useNotifier(notifier: Notifier): void {
+    this.notifier = notifier;
+  }
 
   /** Open threads of an agreement; release for signature waits until it is 0. */
   openThreadCount(agreementId: string): Promise<number> {
@@ -88,7 +96,7 @@ export class CommentService {
           createdAt: at,
           comments: [this.comment(user, text, mentions, at)],
         };
-        await this.write(room, user, thread, false, at);
+        await this.write(room, user, thread, false, at, [{ kind: 'mention', mentioned: mentions, threadId: thread.id }]);
         this.log.info('comment-thread-created', { agreement: agreementId, thread: thread.id, entry: thread.entryId, user: user.username });
         return thread;
       }),
@@ -101,6 +109,10 @@ export class CommentService {
     const mentions = findMentions(text, await this.store.participants(record.districtId));
     return this.change(user, agreementId, threadId, 'comment-replied', (thread, at) => ({
       thread: { ...thread, comments: [...thread.comments, this.comment(user, text, mentions, at)] },
+      notify: [
+        { kind: 'mention', mentioned: mentions, threadId },
+        { kind: 'reply', participants: thread.comments.map((c) => c.author.username), mentioned: mentions, threadId },
+      ],
     }));
   }
 
@@ -110,7 +122,12 @@ export class CommentService {
     const mentions = findMentions(text, await this.store.participants(record.districtId));
     return this.change(user, agreementId, threadId, 'comment-edited', (thread, at) => {
       const target = this.ownComment(user, record, thread, commentId, 'edit');
-      return { thread: { ...thread, comments: thread.comments.map((c) => (c === target ? { ...c, text, mentions, editedAt: at } : c)) } };
+      // Only who is newly mentioned by the edit hears of it.
+      const added = mentions.filter((m) => !target.mentions.includes(m));
+      return {
+        thread: { ...thread, comments: thread.comments.map((c) => (c === target ? { ...c, text, mentions, editedAt: at } : c)) },
+        notify: [{ kind: 'mention', mentioned: added, threadId }],
+      };
     });
   }
 
@@ -156,15 +173,16 @@ export class CommentService {
         // The thread remembers its entry's title as it is now, for the day the entry is deleted.
         const title = entryTextType(room.doc, current.entryId)?.toString();
         const thread = title === undefined ? next.thread : { ...next.thread, entryTitle: title };
-        await this.write(room, user, thread, next.deleted ?? false, at);
+        await this.write(room, user, thread, next.deleted ?? false, at, next.notify ?? []);
         this.log.info(event, { agreement: agreementId, thread: threadId, user: user.username });
         return thread;
       }),
     );
   }
 
-  private write(room: Room<AgreementPeer>, user: SessionUser, thread: CommentThread, deleted: boolean, at: number): Promise<void> {
-    return room.submitServerChange(
+  private async write(room: Room<AgreementPeer>, user: SessionUser, thread: CommentThread, deleted: boolean, at: number, notify: EventFacts[] = []): Promise<void> {
+    const notifications = await this.drafts(user, thread.agreementId, notify, at);
+    await room.submitServerChange(
       (doc) => {
         const map = doc.getMap<CommentThread>(COMMENTS_ROOT);
         if (deleted) map.delete(thread.id);
@@ -172,9 +190,18 @@ export class CommentService {
       },
       async (update) => {
         const createdBy = thread.comments[0]?.author.username ?? user.username;
-        await this.store.commit({ thread, deleted, createdBy }, { agreementId: thread.agreementId, update, author: { username: user.username, via: 'server' }, at });
+        await this.store.commit({ thread, deleted, createdBy, notifications }, { agreementId: thread.agreementId, update, author: { username: user.username, via: 'server' }, at });
       },
     );
+    this.notifier?.committed(notifications);
+  }
+
+  private async drafts(user: SessionUser, agreementId: string, notify: EventFacts[], at: number): Promise<NotificationDraft[]> {
+    const notifier = this.notifier;
+    if (!notifier || notify.length === 0) return [];
+    const record = await this.agreements.readable(user, agreementId);
+    const all = await Promise.all(notify.map((facts) => notifier.draft(record, user, facts, at)));
+    return all.flat();
   }
 
   private async authorised(user: SessionUser, agreementId: string, action: CommentAction): Promise<AgreementRecord> {

@@ -28,6 +28,8 @@ import type { Logger } from '../log.js';
 import { renderAgreementPdf } from '../pdf/agreementPdf.js';
 import { pdfContentDisposition } from '../pdf/fileName.js';
 import { decide, may, signingPartyOf, type Decision, type ReleaseBlockers, type SignoffState } from '../policies/signoff.js';
+import type { EventFacts, Notifier } from '../notifications/notifier.js';
+import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { AgreementRecord, SignoffStore, StateChange, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import type { AgreementService } from './agreements.js';
@@ -86,10 +88,16 @@ function enforce(decision: Decision): asserts decision is Extract<Decision, { ok
 export class SignoffService {
   private readonly now: () => number;
   private readonly openThreadCount: (agreementId: string) => Promise<number>;
+  private notifier: Notifier | null = null;
 
   constructor(private readonly deps: SignoffDeps) {
     this.now = deps.now ?? Date.now;
     this.openThreadCount = deps.openThreadCount ?? (async () => 0);
+  }
+
+  /** Release, signatures and reopening become notifications, recorded with the change (server/notifications/). */
+  useNotifier(notifier: Notifier): void {
+    this.notifier = notifier;
   }
 
   async view(user: SessionUser, record: AgreementRecord): Promise<SignoffView> {
@@ -132,6 +140,7 @@ export class SignoffService {
         status: decision.next,
         fields,
         events: [{ kind: 'released', data: { hash } }],
+        notify: [{ kind: 'sign-requested' }],
         commit: async (change: StateChange) => {
           await this.deps.signoff.release(change, { hash, text });
         },
@@ -160,6 +169,7 @@ export class SignoffService {
         status: decision.next,
         fields,
         events: [{ kind: 'reopened', data }],
+        notify: [{ kind: 'reopened', reason: data.reason }],
         commit: async (change: StateChange) => {
           await this.deps.signoff.reopen(change);
         },
@@ -200,10 +210,13 @@ export class SignoffService {
       doc.getMap<unknown>(ROOT.agreement).set('status', decision.next);
       const events: StateChange['events'] = [{ kind: 'signed', data: { party, name: user.displayName, place, date, hash: state.hash } }];
       if (decision.next === 'final') events.push({ kind: 'final', data: { hash: state.hash } });
+      const notify: EventFacts[] = [{ kind: 'signed', party, partyLabel: user.partyLabel }];
+      if (decision.next === 'final') notify.push({ kind: 'final' });
       return {
         status: decision.next,
         fields: next,
         events,
+        notify,
         commit: async (change: StateChange) => {
           await this.deps.signoff.sign(change, { ...signature, releaseId: release.id });
         },
@@ -279,20 +292,26 @@ export class SignoffService {
     record: AgreementRecord,
     user: SessionUser,
     action: string,
-    mutate: (doc: Y.Doc) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at'> & { commit: (change: StateChange) => Promise<void> },
+    mutate: (doc: Y.Doc) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at' | 'notifications'> & { notify?: EventFacts[]; commit: (change: StateChange) => Promise<void> },
   ): Promise<void> {
-    await this.deps.rooms.use(record.id, (room) => {
+    await this.deps.rooms.use(record.id, async (room) => {
       let prepared: ReturnType<typeof mutate> | null = null;
-      return room.submitServerChange(
+      let notifications: NotificationDraft[] = [];
+      await room.submitServerChange(
         (doc) => {
           prepared = mutate(doc);
         },
         async (update) => {
           const p = prepared;
           if (!p) throw new Error(`${action} of ${record.id} prepared nothing`);
-          await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at: this.now(), events: p.events });
+          const at = this.now();
+          const notifier = this.notifier;
+          const drafts = notifier ? await Promise.all((p.notify ?? []).map((facts) => notifier.draft(record, user, facts, at))) : [];
+          notifications = drafts.flat();
+          await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at, events: p.events, notifications });
         },
       );
+      this.notifier?.committed(notifications);
     });
   }
 }

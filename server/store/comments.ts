@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Comment, CommentParty, CommentThread, Participant, PassageAnchor, ThreadStatus } from '../../shared/comments/types.js';
 import { findDistrict } from '../../shared/districts.js';
+import type { SqliteNotificationStore } from './notifications.js';
 import type { CommentStore, PendingUpdate, ThreadChange } from './types.js';
 import type { UpdateLog } from './updateLog.js';
 
@@ -61,6 +62,7 @@ export class SqliteCommentStore implements CommentStore {
   constructor(
     private readonly db: Database.Database,
     private readonly updateLog: UpdateLog,
+    private readonly notifications: Pick<SqliteNotificationStore, 'insertInTransaction'>,
   ) {}
 
   /** Stores a document update of the comments alone (a refreshed title), in its own transaction. */
@@ -179,6 +181,7 @@ export class SqliteCommentStore implements CommentStore {
         });
       });
       this.updateLog.append(update);
+      this.notifications.insertInTransaction(change.notifications ?? []);
     })();
   }
 

@@ -5,6 +5,7 @@ import { rounds } from './migrations/002-rounds.js';
 import type { Migration } from './migrations/migration.js';
 import { accounts } from './migrations/003-accounts.js';
 import { paper } from './migrations/004-paper.js';
+import { notifications } from './migrations/005-notifications.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -17,7 +18,7 @@ import { paper } from './migrations/004-paper.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper];
+export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper, notifications];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

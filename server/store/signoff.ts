@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryEvent, HistoryKind, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import type { Role } from '../../shared/roles.js';
+import type { SqliteNotificationStore } from './notifications.js';
 import type { NewRelease, NewScan, NewSignature, SignoffStore, StateChange } from './types.js';
 import type { UpdateLog } from './updateLog.js';
 
@@ -50,6 +51,7 @@ export class SqliteSignoffStore implements SignoffStore {
   constructor(
     private readonly db: Database.Database,
     private readonly updateLog: UpdateLog,
+    private readonly notifications: Pick<SqliteNotificationStore, 'insertInTransaction'>,
   ) {}
 
   async release(change: StateChange, release: NewRelease) {
@@ -146,6 +148,7 @@ export class SqliteSignoffStore implements SignoffStore {
     if (changed.changes !== 1) throw new Error(`agreement ${change.agreementId} not found`);
     this.updateLog.append({ agreementId: change.agreementId, update: change.update, author: { username: change.actor, via: 'server' }, at: change.at });
     for (const event of change.events) this.insertEvent(change.agreementId, event.kind, change.actor, event.data, change.at);
+    this.notifications.insertInTransaction(change.notifications ?? []);
   }
 
   private insertEvent(agreementId: string, kind: string, actor: string, data: Record<string, string>, at: number) {

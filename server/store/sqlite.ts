@@ -6,6 +6,8 @@ import type { AgreementFields } from '../../shared/fields.js';
 import type { Logger } from '../log.js';
 import { SqliteCommentStore } from './comments.js';
 import { migrate } from './migrations.js';
+import type { NotificationDraft } from './notificationTypes.js';
+import { SqliteNotificationStore } from './notifications.js';
 import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import { SqliteRoundStore } from './rounds.js';
@@ -57,6 +59,7 @@ export class SqliteStore implements Store {
   readonly users: SqliteUserStore;
   readonly rounds: SqliteRoundStore;
   readonly paper: SqlitePaperStore;
+  readonly notifications: SqliteNotificationStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -74,8 +77,9 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.updateLog = new UpdateLog(this.db);
-    this.comments = new SqliteCommentStore(this.db, this.updateLog);
-    this.signoff = new SqliteSignoffStore(this.db, this.updateLog);
+    this.notifications = new SqliteNotificationStore(this.db);
+    this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
+    this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications);
     this.users = new SqliteUserStore(this.db);
     this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), options.beforeAgreementInsert);
     this.paper = new SqlitePaperStore(this.db, (record, update, author) => this.insertAgreement(record, update, author));
@@ -157,8 +161,9 @@ export class SqliteStore implements Store {
     this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
   }
 
-  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number) {
+  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications: readonly NotificationDraft[] = []) {
     this.db.transaction(() => {
+      this.notifications.insertInTransaction(notifications);
       this.db.prepare('UPDATE agreements SET fields = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(fields), at, id);
       this.updateLog.append({ agreementId: id, update, author, at });
     })();

@@ -4,6 +4,7 @@ import type { CommentThread, Participant } from '../../shared/comments/types.js'
 import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
 import type { CarryOver, SignatoryInput } from '../../shared/rounds/types.js';
+import type { NotificationDraft, NotificationStore } from './notificationTypes.js';
 
 /**
  * The persistence interface. The embedded default is SQLite (./sqlite.ts); a deployment that
@@ -89,7 +90,7 @@ export interface Store {
   /** Creates the agreement and its document's first update in one transaction. */
   createAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor): Promise<void>;
   /** Writes new fields and the document update that mirrors them, in one transaction. */
-  setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number): Promise<void>;
+  setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications?: readonly NotificationDraft[]): Promise<void>;
   // documents: the update log is the audit trail; snapshots keep loading proportional to size
   loadDocument(agreementId: string): Promise<StoredDocument>;
   /** Which user first wrote as each Yjs client id of the document (recorded with every client update). */
@@ -108,6 +109,8 @@ export interface Store {
   readonly users: UserStore;
   readonly rounds: RoundStore;
   readonly paper: PaperStore;
+  /** Notifications, mail settings and the mail outbox; commands hand their drafts to the stores above. */
+  readonly notifications: NotificationStore;
   close(): void;
 }
 
@@ -117,6 +120,8 @@ export interface ThreadChange {
   /** True when no comment of the thread stands any more: it is removed. */
   deleted: boolean;
   createdBy: string;
+  /** Written in the same transaction (migration 005). */
+  notifications?: readonly NotificationDraft[];
 }
 
 /**
@@ -153,6 +158,8 @@ export interface StateChange {
   actor: string;
   at: number;
   events: { kind: HistoryKind; data: Record<string, string> }[];
+  /** Written in the same transaction (migration 005). */
+  notifications?: readonly NotificationDraft[];
 }
 
 export interface NewRelease {

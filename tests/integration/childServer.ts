@@ -11,13 +11,15 @@ export interface ChildServer {
   port: number;
   /** Resolves with the exit code (null when killed by a signal) once the process is gone. */
   exited: Promise<number | null>;
+  /** Everything the process wrote to stdout and stderr so far (its log lines). */
+  output(): string;
   /** Kills the process with the signal and waits until it is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function spawnServer(dataDir: string, port = 0): Promise<ChildServer> {
+export async function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ChildServer> {
   // PORT=0: the server picks a free port and prints its URL, so there is no race for a port. A
   // test whose clients must find the restarted server again passes the first one's port.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -31,6 +33,7 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ChildServe
       DEMO_PASSWORD: 'demo',
       STATIC_DIR: join(dataDir, 'no-client-here'),
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,6 +60,7 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ChildServe
     url,
     port: Number(new URL(url).port),
     exited,
+    output: () => output,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -15,6 +15,9 @@ import { startServer, type RunningServer, type ServerOptions } from '../../serve
 export const WMK = 'aqb-2025-werra-meissner-kreis';
 /** The published 2024 agreement, recorded in the demo as signed on paper: its text is the reference. */
 export const WMK_2024 = 'aqb-2024-werra-meissner-kreis';
+
+/** What a test may set of the server: rates, origins, heartbeat, and mail (SMTP_URL, MAIL_FROM, the worker's backoff). */
+export type TestServerOptions = Partial<Pick<ServerOptions, 'connectRate' | 'credentials' | 'staticDir' | 'publicUrl' | 'allowedOrigins' | 'heartbeat' | 'smtpUrl' | 'mailFrom' | 'mailWorker'>>;
 export const FULDA = 'aqb-2024-fulda';
 
 export interface TestServer extends RunningServer {
@@ -30,7 +33,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on port 0 with the real SQLite store in a temporary folder (Hocuspocus' newHocuspocus). */
-export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-')), port = 0, options: Partial<Pick<ServerOptions, 'connectRate' | 'credentials' | 'staticDir' | 'publicUrl' | 'allowedOrigins' | 'heartbeat'>> = {}): Promise<TestServer> {
+export async function newServer(dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-test-')), port = 0, options: TestServerOptions = {}): Promise<TestServer> {
   const log = memoryLogger();
   const server = await startServer({ port, host: '127.0.0.1', dataDir, seed: 'demo', staticDir: null, log, idleUnloadMs: 100, ...options });
   const test: TestServer = {
@@ -157,7 +160,7 @@ export interface Suite<U extends string> {
 }
 
 /** One server for the enclosing describe block, with the given users logged in. */
-export function suiteServer<U extends string>(usernames: Record<U, string>, options: Partial<Pick<ServerOptions, 'connectRate' | 'credentials' | 'staticDir' | 'publicUrl' | 'allowedOrigins' | 'heartbeat'>> = {}): Suite<U> {
+export function suiteServer<U extends string>(usernames: Record<U, string>, options: TestServerOptions = {}): Suite<U> {
   const suite = { cookies: {} } as Suite<U>;
   beforeAll(async () => {
     suite.server = await newServer(undefined, 0, options);

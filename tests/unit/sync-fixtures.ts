@@ -73,6 +73,9 @@ export class MemoryStore implements Store {
   get paper(): never {
     return notUsed();
   }
+  get notifications(): never {
+    return notUsed();
+  }
   close() {}
 }
 

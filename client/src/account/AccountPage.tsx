@@ -1,13 +1,14 @@
 import { partyLabelOf } from '../../../shared/accounts/validate.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { useSession } from '../session.js';
+import { NotificationSettingsForm } from '../notifications/NotificationSettingsForm.js';
 import { AppHeader } from '../ui/AppHeader.js';
 import { usePageTitle } from '../usePageTitle.js';
 import { EmailForm } from './EmailForm.js';
 import { PasswordForm } from './PasswordForm.js';
 import './account.css';
 
-/** „Mein Konto“: who one is (set by the ministry), one's e-mail address and password. */
+/** „Mein Konto“: who one is (set by the ministry), one's e-mail address, notification mail and password. */
 export function AccountPage() {
   const heading = usePageTitle('Mein Konto');
   const { user, update } = useSession();
@@ -38,6 +39,10 @@ export function AccountPage() {
         <section className="account-section" aria-labelledby="account-email">
           <h2 id="account-email">E-Mail-Adresse</h2>
           <EmailForm />
+        </section>
+        <section className="account-section" aria-labelledby="account-notifications">
+          <h2 id="account-notifications">Benachrichtigungen</h2>
+          <NotificationSettingsForm />
         </section>
         <section className="account-section" aria-labelledby="account-password">
           <h2 id="account-password">Passwort ändern</h2>

@@ -11,6 +11,7 @@ import { ThreadCard } from './ThreadCard.js';
 import type { ThreadsStore } from './threadsStore.js';
 import { useAlignment } from './useAlignment.js';
 import './comments.css';
+import { useLinkedThread } from '../notifications/useLinkedThread.js';
 
 interface Props {
   editor: Editor;
@@ -62,6 +63,7 @@ export function CommentSidebar({ editor, store, agreementId, user, mayWrite, sho
   const openCount = placed.filter((p) => p.thread.status === 'open').length;
   const shown = placed.filter((p) => (showResolved || p.thread.status === 'open') && (filter === 'all' || isForMe(p.thread, reader)));
   const entries = entryOptions(editor);
+  useLinkedThread(shown.map((p) => p.thread.id), onActivate);
 
   const start = useCallback(() => {
     if (!mayWrite) return;

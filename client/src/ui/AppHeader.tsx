@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 
-/** The slim bar above every signed-in page: product name, where one is, Benutzer (admins), Mein Konto, who one is, Abmelden. */
+/** The slim bar above every signed-in page: product name, where one is, Benutzer (admins), Mein Konto, the bell, who one is, Abmelden. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { user, logout } = useSession();
   const path = useLocation().split('?')[0];
@@ -30,6 +31,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         </Link>
       </nav>
       <div className="app-header-user">
+        <NotificationBell />
         <span className="user-name">{user.displayName}</span>
         <span className="user-party">{user.partyLabel}</span>
         <button type="button" className="button button-quiet" onClick={() => void logout()}>

@@ -1,0 +1,41 @@
+import nodemailer from 'nodemailer';
+
+/** One mail as the worker hands it over. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** The outbox key: sent as Message-ID, so a receiving system can recognise a duplicate too. */
+  key: string;
+}
+
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/** SMTP through nodemailer, from SMTP_URL (e.g. smtp://user:pass@mail.example:587). */
+export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      const domain = from.replace(/^.*@/, '').replace(/>$/, '') || 'vereinbar';
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        messageId: `<${message.key.replace(/[^A-Za-z0-9.:-]/g, '-')}@${domain}>`,
+      });
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/** The SMTP reply code of a failed send (nodemailer sets `responseCode`), if there was one. */
+export function smtpCode(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'responseCode' in error && typeof error.responseCode === 'number') return error.responseCode;
+  return null;
+}
