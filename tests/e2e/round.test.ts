@@ -16,7 +16,7 @@ import { expectSaved } from './harness.js';
  * ministry starts the 2025 round for all 26 partners from a pasted CSV, sees the board, and a
  * district user edits its §5. Screenshots go to test-results/round-*.png.
  */
-const PASSWORD = 'Zielvereinbarung-2025!';
+const PASSWORD = 'Rheingau-Lahn-Budget-47';
 const quietLog = { info: () => undefined, warn: () => undefined, error: (event: string, data: unknown) => console.error(event, data) };
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../shared/comments/types.js';
 import { createThread, send } from './commentsClient.js';
-import { suiteServer, WMK } from './harness.js';
+import { carriedEntryIds, suiteServer, WMK } from './harness.js';
 import { detail, post } from './signoffTools.js';
 
 /**
@@ -12,7 +12,9 @@ import { detail, post } from './signoffTools.js';
 describe('comments and signature blocks along the sign-off', () => {
   const suite = suiteServer({ ministry: 'hmsi-referat', minister: 'hmsi-ministerin', district: 'wmk-referat', signatory: 'wmk-landraetin', viewer: 'wmk-gast' });
   const text = async () => (await fetch(`${suite.server.url}/api/agreements/${WMK}/text`, { headers: { cookie: suite.cookies.ministry } })).text();
-  const comment = (cookie: string, text: string) => send(suite.server, cookie, 'POST', `/agreements/${WMK}/comments`, { entryId: 'p-wmk24-letswork', text });
+  // The 2025 draft's entry carried over from the 2024 „Let's work" (its id is new at every seed).
+  const letsWork = async () => (await carriedEntryIds(suite.server, WMK, suite.cookies.ministry))('p-wmk24-letswork');
+  const comment = async (cookie: string, text: string) => send(suite.server, cookie, 'POST', `/agreements/${WMK}/comments`, { entryId: await letsWork(), text });
 
   it('offers for mentions only people who may comment: no viewers', async () => {
     const answer = await send(suite.server, suite.cookies.district, 'GET', `/agreements/${WMK}/participants`);
@@ -32,7 +34,7 @@ describe('comments and signature blocks along the sign-off', () => {
     const { release } = await detail(suite.server, WMK, suite.cookies.ministry);
     const hash = release?.hash ?? '';
 
-    const question = await createThread(suite.server, suite.cookies.signatory, WMK, { entryId: 'p-wmk24-letswork', text: 'Ist der Träger schon bestätigt?' });
+    const question = await createThread(suite.server, suite.cookies.signatory, WMK, { entryId: await letsWork(), text: 'Ist der Träger schon bestätigt?' });
     const reply = await send(suite.server, suite.cookies.ministry, 'POST', `/agreements/${WMK}/comments/${question.id}/replies`, { text: 'Ja, seit Mai.' });
     expect(reply.status).toBe(201);
     expect((await send(suite.server, suite.cookies.signatory, 'POST', `/agreements/${WMK}/comments/${question.id}/resolve`)).status).toBe(200);

@@ -10,7 +10,8 @@ import { SqliteStore } from '../../server/store/sqlite.js';
 import { FIXTURE_AMOUNT_CENTS, FIXTURE_EDIT, FIXTURE_REPLY, FIXTURE_THREAD } from '../fixtures/store-v0/contents.js';
 import { firstEntryText } from './body.js';
 import { listThreads, send } from './commentsClient.js';
-import { FULDA, WMK, agreementText, api, login, newClient, newServer, synced, type TestServer } from './harness.js';
+// The fixture was written when the demo's Werra-Meißner agreement was the 2024 one.
+import { FULDA, WMK_2024 as WMK, agreementText, api, login, newClient, newServer, synced, type TestServer } from './harness.js';
 import { detail, history } from './signoffTools.js';
 
 /**

@@ -32,7 +32,7 @@ function renderPng(pdf: Buffer, name: string) {
 function expectTaggedGerman(pdf: Buffer) {
   const info = poppler('pdfinfo', pdf);
   expect(info).toMatch(/^Tagged:\s+yes$/m);
-  expect(info).toMatch(/^Title:\s+Zielvereinbarung 2024/m);
+  expect(info).toMatch(/^Title:\s+Zielvereinbarung 2025/m);
   const raw = pdf.toString('latin1');
   expect(raw).toContain('/Lang (de-DE)');
   expect(raw).toContain('/StructTreeRoot');
@@ -70,7 +70,7 @@ describe('the agreement as PDF', () => {
     const { pdf, disposition } = await download(server, cookies.viewer);
     const today = berlinIsoDate(Date.now());
     expect(disposition).toBe(
-      `inline; filename="Zielvereinbarung-2024-Werra-Meissner-Kreis-Entwurf-${today}.pdf"; filename*=UTF-8''Zielvereinbarung-2024-Werra-Mei%C3%9Fner-Kreis-Entwurf-${today}.pdf`,
+      `inline; filename="Zielvereinbarung-2025-Werra-Meissner-Kreis-Entwurf-${today}.pdf"; filename*=UTF-8''Zielvereinbarung-2025-Werra-Mei%C3%9Fner-Kreis-Entwurf-${today}.pdf`,
     );
     expectTaggedGerman(pdf);
     const text = poppler('pdftotext', pdf);
@@ -80,7 +80,7 @@ describe('the agreement as PDF', () => {
     renderPng(pdf, 'pdf-draft');
     // What assistive technology reads from the tags: words with their spaces, the list as a list.
     const tags = execFileSync('pdfinfo', ['-struct-text', join('test-results', 'pdf-draft.pdf')]).toString('utf8');
-    expect(tags).toContain('"Das HMSI verfolgt mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel');
+    expect(tags).toContain('"Das HMSI verfolgt mit dem Ausbildungs- und Qualifizierungsbudget 2025 das Ziel');
     expect(tags).toMatch(/LI \(block\)\n\s+Lbl \(block\)\n\s+"•"\n\s+LBody \(block\)\n\s+"DREIplus/);
   });
 
@@ -94,8 +94,8 @@ describe('the agreement as PDF', () => {
     const signedOn = final.signatures.map((s) => s.date).sort().at(-1) ?? '';
 
     const { pdf, disposition } = await download(server, cookies.viewer);
-    expect(disposition).toContain(`filename="Zielvereinbarung-2024-Werra-Meissner-Kreis-unterzeichnet-${signedOn}.pdf"`);
-    expect(disposition).toContain(`filename*=UTF-8''Zielvereinbarung-2024-Werra-Mei%C3%9Fner-Kreis-unterzeichnet-${signedOn}.pdf`);
+    expect(disposition).toContain(`filename="Zielvereinbarung-2025-Werra-Meissner-Kreis-unterzeichnet-${signedOn}.pdf"`);
+    expect(disposition).toContain(`filename*=UTF-8''Zielvereinbarung-2025-Werra-Mei%C3%9Fner-Kreis-unterzeichnet-${signedOn}.pdf`);
     expectTaggedGerman(pdf);
     expectSignaturesWithEndOfSection7(pdf);
 

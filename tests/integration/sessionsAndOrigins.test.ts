@@ -58,9 +58,9 @@ describe('sessions, origins and scan ids', () => {
   it('knows scans only by their decimal id: 0x1, 1e0 and 01 are no ids', async () => {
     server = await newServer();
     const landraetin = await login(server, 'wmk-landraetin');
-    expect((await post(server, '/agreements/aqb-2024-werra-meissner-kreis/release', await login(server, 'hmsi-referat'))).status).toBe(200);
-    const pdf = await pdfBytes(server, 'aqb-2024-werra-meissner-kreis', landraetin);
-    const created = await api(server, '/agreements/aqb-2024-werra-meissner-kreis/scans?filename=scan.pdf', landraetin, {
+    expect((await post(server, '/agreements/aqb-2025-werra-meissner-kreis/release', await login(server, 'hmsi-referat'))).status).toBe(200);
+    const pdf = await pdfBytes(server, 'aqb-2025-werra-meissner-kreis', landraetin);
+    const created = await api(server, '/agreements/aqb-2025-werra-meissner-kreis/scans?filename=scan.pdf', landraetin, {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },
       body: new Blob([new Uint8Array(pdf)]),
@@ -68,9 +68,9 @@ describe('sessions, origins and scan ids', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     expect(id).toBe(1);
-    expect((await api(server, '/agreements/aqb-2024-werra-meissner-kreis/scans/1', landraetin)).status).toBe(200);
+    expect((await api(server, '/agreements/aqb-2025-werra-meissner-kreis/scans/1', landraetin)).status).toBe(200);
     for (const alias of ['0x1', '1e0', '01', '1.0', '%201']) {
-      const response = await api(server, `/agreements/aqb-2024-werra-meissner-kreis/scans/${alias}`, landraetin);
+      const response = await api(server, `/agreements/aqb-2025-werra-meissner-kreis/scans/${alias}`, landraetin);
       expect(response.status, alias).toBe(404);
       expect(await response.json()).toEqual({ error: 'Diesen Scan gibt es nicht.' });
     }
