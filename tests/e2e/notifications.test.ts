@@ -5,6 +5,7 @@ import { caretAtEnd, openedBy, WMK } from './harness.js';
 const fixture = openedBy('wmk-referat', 'hmsi-referat');
 const district = () => fixture.session('wmk-referat').page;
 const ministry = () => fixture.session('hmsi-referat').page;
+// The 2025 draft's entry carried over from the 2024 „Let's work" (`entry()` matches data-carried-from).
 const ENTRY = 'p-wmk24-letswork';
 const bell = (page: ReturnType<typeof district>) => page.locator('.bell-button');
 
@@ -30,7 +31,7 @@ describe('the bell', () => {
     const item = panel.locator('.bell-item-unread');
     await item.waitFor();
     expect(await item.locator('.bell-text').textContent()).toBe(
-      'Referat AQB (HMSI) hat Sie in einem Kommentar zu „Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis“ erwähnt.',
+      'Referat AQB (HMSI) hat Sie in einem Kommentar zu „Zielvereinbarung 2025 – Werra-Meißner-Kreis“ erwähnt.',
     );
     mkdirSync('test-results', { recursive: true });
     await district().screenshot({ path: 'test-results/notifications-bell.png' });

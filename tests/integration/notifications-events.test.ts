@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../shared/notifications/types.js';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { api, suiteServer, WMK } from './harness.js';
+import { api, carriedEntryIds, suiteServer, WMK } from './harness.js';
 import { json, marks, notificationsOf, since } from './notificationsClient.js';
 import { createThread, send } from './commentsClient.js';
 import { detail, post } from './signoffTools.js';
 
-const ENTRY = 'p-wmk24-letswork';
+// The 2025 draft's entry carried over from the 2024 „Let's work" (its id is new at every seed).
+const LETS_WORK = 'p-wmk24-letswork';
 type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'fulda';
 
 /**
@@ -26,6 +27,7 @@ describe('notifications of agreement events', () => {
   });
   const cookies = {} as Record<Who, string>;
   let threadId = '';
+  let entryId = '';
 
   /** Runs the action and expects exactly these new notifications, everyone else none. */
   async function expectNotified(action: () => Promise<unknown>, expected: Partial<Record<Who, NotificationKind[]>>) {
@@ -43,6 +45,7 @@ describe('notifications of agreement events', () => {
 
   it('is set up with a second ministry signatory, who is deactivated', async () => {
     Object.assign(cookies, suite.cookies);
+    entryId = (await carriedEntryIds(suite.server, WMK, cookies.ministry))(LETS_WORK);
     const created = await api(suite.server, '/users', cookies.ministry, json('POST', {
       username: 'hmsi-stv', displayName: 'Stellvertretung', email: 'stv@hmsi.example', role: 'ministry-signatory', districtId: null, admin: false, password: 'Einmal-Zugang-Stv-7',
     }));
@@ -52,12 +55,12 @@ describe('notifications of agreement events', () => {
 
   it('tells the mentioned, not the actor mentioning themself, and nobody of another district', async () => {
     await expectNotified(async () => {
-      const thread = await createThread(suite.server, cookies.district, WMK, { entryId: ENTRY, text: 'Bitte prüfen, @hmsi-referat, @wmk-referat und @fd-referat.' });
+      const thread = await createThread(suite.server, cookies.district, WMK, { entryId, text: 'Bitte prüfen, @hmsi-referat, @wmk-referat und @fd-referat.' });
       threadId = thread.id;
     }, { ministry: ['mention'] });
     const [newest] = (await notificationsOf(suite.server, cookies.ministry)).notifications;
     expect(newest).toMatchObject({ kind: 'mention', link: `/vereinbarungen/${WMK}?thread=${threadId}`, read: false, actor: 'wmk-referat' });
-    expect(newest?.text).toContain('hat Sie in einem Kommentar zu „Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis“ erwähnt');
+    expect(newest?.text).toContain('hat Sie in einem Kommentar zu „Zielvereinbarung 2025 – Werra-Meißner-Kreis“ erwähnt');
   });
 
   it('tells those who took part in a thread of a reply, and a mentioned one of the mention only', async () => {

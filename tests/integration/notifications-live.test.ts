@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../shared/notifications/types.js';
-import { api, suiteServer, WMK } from './harness.js';
+import { api, carriedEntryIds, suiteServer, WMK } from './harness.js';
 import { createThread } from './commentsClient.js';
 import { openUnreadStream } from './notificationEvents.js';
 import { json, notificationsOf } from './notificationsClient.js';
 
-const ENTRY = 'p-wmk24-letswork';
+// The 2025 draft's entry carried over from the 2024 „Let's work" (its id is new at every seed).
+const LETS_WORK = 'p-wmk24-letswork';
 
 /** The bell's side of the API: the live unread count over SSE, marking read, and the mail settings. */
 describe('the Benachrichtigungen list and its live count', () => {
@@ -15,11 +16,12 @@ describe('the Benachrichtigungen list and its live count', () => {
     const { server, cookies } = suite;
     const stream = await openUnreadStream(server, cookies.ministry);
     const other = await openUnreadStream(server, cookies.fulda);
+    const entryId = (await carriedEntryIds(server, WMK, cookies.ministry))(LETS_WORK);
     try {
       await vi.waitFor(() => expect(stream.counts).toEqual([0]));
-      await createThread(server, cookies.district, WMK, { entryId: ENTRY, text: '@hmsi-referat bitte ansehen.' });
+      await createThread(server, cookies.district, WMK, { entryId, text: '@hmsi-referat bitte ansehen.' });
       await vi.waitFor(() => expect(stream.counts).toEqual([0, 1]));
-      await createThread(server, cookies.district, WMK, { entryId: ENTRY, text: 'Und hier, @hmsi-referat.' });
+      await createThread(server, cookies.district, WMK, { entryId, text: 'Und hier, @hmsi-referat.' });
       await vi.waitFor(() => expect(stream.counts.at(-1)).toBe(2));
 
       const list = await notificationsOf(server, cookies.ministry);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, login, newServer, WMK, type TestServer } from './harness.js';
+import { api, carriedEntryIds, login, newServer, WMK, type TestServer } from './harness.js';
 import { createThread } from './commentsClient.js';
 import { json } from './notificationsClient.js';
 import { startSmtp, subjectOf, textOf, type TestSmtp } from './smtpTestServer.js';
 
-const ENTRY = 'p-wmk24-letswork';
+// The 2025 draft's entry carried over from the 2024 „Let's work" (its id is new at every seed).
+const LETS_WORK = 'p-wmk24-letswork';
 const PUBLIC_URL = 'https://vereinbar.test';
 
 /** Mail through the outbox to a real SMTP server in this process, which refuses and then accepts. */
@@ -12,6 +13,7 @@ describe('notification mail', () => {
   let smtp: TestSmtp;
   let server: TestServer;
   const cookies: Record<string, string> = {};
+  let entryId = '';
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -22,6 +24,7 @@ describe('notification mail', () => {
       mailWorker: { retryBaseMs: 20, maxAttempts: 5, pollMs: 60_000, digestEveryMs: 0 },
     });
     for (const username of ['hmsi-referat', 'wmk-referat', 'wmk-landraetin']) cookies[username] = await login(server, username);
+    entryId = (await carriedEntryIds(server, WMK, cookies['hmsi-referat'] ?? ''))(LETS_WORK);
   });
   afterAll(async () => {
     await server.dispose();
@@ -29,14 +32,14 @@ describe('notification mail', () => {
   });
 
   it('sends a German plain-text mail with the link and the title, never the comment', async () => {
-    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Geheimer Inhalt, @hmsi-referat.' });
+    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId, text: 'Geheimer Inhalt, @hmsi-referat.' });
     await vi.waitFor(() => expect(smtp.received).toHaveLength(1));
     const [mail] = smtp.received;
     if (!mail) throw new Error('no mail');
     expect(mail.to).toEqual(['referat-aqb@hmsi.example']);
-    expect(subjectOf(mail)).toBe('vereinbar: Sie wurden erwähnt – Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis');
+    expect(subjectOf(mail)).toBe('vereinbar: Sie wurden erwähnt – Zielvereinbarung 2025 – Werra-Meißner-Kreis');
     const text = textOf(mail);
-    expect(text).toContain('Fachdienst Arbeit (Werra-Meißner-Kreis) hat Sie in einem Kommentar zu „Zielvereinbarung 2024 – Landkreis Werra-Meißner-Kreis“ erwähnt.');
+    expect(text).toContain('Fachdienst Arbeit (Werra-Meißner-Kreis) hat Sie in einem Kommentar zu „Zielvereinbarung 2025 – Werra-Meißner-Kreis“ erwähnt.');
     expect(text).toContain(`${PUBLIC_URL}/vereinbarungen/${WMK}?thread=t-`);
     expect(text).not.toContain('Geheimer Inhalt');
     expect(mail.raw).toMatch(/^Content-Type: text\/plain/m);
@@ -47,7 +50,7 @@ describe('notification mail', () => {
     smtp.refuseNext(2);
     const before = smtp.attempts();
     const started = Date.now();
-    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Noch einmal, @hmsi-referat.' });
+    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId, text: 'Noch einmal, @hmsi-referat.' });
     expect(Date.now() - started).toBeLessThan(5_000);
     await vi.waitFor(() => expect(smtp.received).toHaveLength(2), { timeout: 10_000 });
     expect(smtp.attempts() - before).toBe(3);
@@ -63,15 +66,15 @@ describe('notification mail', () => {
     const landraetin = cookies['wmk-landraetin'] ?? '';
     // Mentions off: nothing is sent for one.
     await api(server, '/account/notifications', landraetin, json('PATCH', { mail: { mention: false } }));
-    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Zur Kenntnis, @wmk-landraetin.' });
+    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId, text: 'Zur Kenntnis, @wmk-landraetin.' });
     // Mentions on again, as a digest: the next two come in one mail.
     await api(server, '/account/notifications', landraetin, json('PATCH', { mail: { mention: true }, digest: true }));
     const count = smtp.received.length;
-    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Erstens, @wmk-landraetin.' });
-    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Zweitens, @wmk-landraetin.' });
+    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId, text: 'Erstens, @wmk-landraetin.' });
+    await createThread(server, cookies['hmsi-referat'] ?? '', WMK, { entryId, text: 'Zweitens, @wmk-landraetin.' });
     // The digest interval is 0 here; a commit that queues no single mail does not wake the worker.
     await api(server, '/account/notifications', cookies['hmsi-referat'] ?? '', json('PATCH', { digest: false }));
-    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId: ENTRY, text: 'Weckruf, @hmsi-referat.' });
+    await createThread(server, cookies['wmk-referat'] ?? '', WMK, { entryId, text: 'Weckruf, @hmsi-referat.' });
     await vi.waitFor(() => expect(smtp.received.filter((m) => m.to.includes('landraetin@werra-meissner-kreis.example'))).toHaveLength(1));
     const digest = smtp.received.find((m) => m.to.includes('landraetin@werra-meissner-kreis.example'));
     if (!digest) throw new Error('no digest');
