@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/rounds', signedIn);
   app.use('/api/rounds/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
-  const notifications = mountNotifications(app, { store, agreements, comments, signoff, options: deps.notifications });
+  const notifications = mountNotifications(app, { store, agreements, comments, signoff, rounds: rounds.rounds, options: deps.notifications });
 
   const closeSessionSockets = (tokenHash: string) => {
     rounds.events.endSession(tokenHash);

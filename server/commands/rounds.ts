@@ -6,8 +6,10 @@ import type { CreateRoundRequest, CreateRoundResponse, DistrictInfo, RoundAgreem
 import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { decideRound, type RoundAction } from '../policies/rounds.js';
 import { AgreementExists, RoundExists } from '../store/rounds.js';
+import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { NewAgreement, RoundRecord, RoundStore } from '../store/types.js';
 import type { Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
@@ -48,9 +50,15 @@ function checked<T>(result: Checked<T>): T {
  */
 export class RoundService {
   private readonly now: () => number;
+  private notifier: Notifier | null = null;
 
   constructor(private readonly deps: RoundDeps) {
     this.now = deps.now ?? Date.now;
+  }
+
+  /** The district users of each agreement a round creates hear of it (`round-started`, server/notifications/). */
+  useNotifier(notifier: Notifier) {
+    this.notifier = notifier;
   }
 
   authorize(user: SessionUser, action: RoundAction): void {
@@ -103,14 +111,20 @@ export class RoundService {
 
   async create(user: SessionUser, body: unknown): Promise<CreateRoundResponse> {
     this.authorize(user, 'create');
-    return this.start(user.username, checked(checkCreateRound(body)));
+    return this.open(user.username, checked(checkCreateRound(body)), '', user);
   }
 
   /**
-   * Creates a checked round for `actor`, all or none: the route after its policy, and the demo
-   * seed on an empty store (with a note the board shows, e.g. that amounts are demo values).
+   * Creates a checked round for `actor`, all or none, without notifications: the demo seed on an
+   * empty store (with a note the board shows, e.g. that amounts are demo values). Its rounds are
+   * the demo's starting state, not news to anyone, and the bell starts empty.
    */
   async start(actor: string, request: CreateRoundRequest, note = ''): Promise<CreateRoundResponse> {
+    return this.open(actor, request, note, null);
+  }
+
+  /** The round of `request`; `notifying` is the person who started it, null for no notifications. */
+  private async open(actor: string, request: CreateRoundRequest, note: string, notifying: SessionUser | null): Promise<CreateRoundResponse> {
     const round: RoundRecord = {
       year: request.year,
       templateVersion: request.templateVersion,
@@ -121,21 +135,26 @@ export class RoundService {
       createdBy: actor,
       note,
     };
-    return this.insert(actor, round, true, request.agreements);
+    return this.insert(actor, round, true, request.agreements, notifying);
   }
 
   async addAgreements(user: SessionUser, year: number, body: unknown): Promise<CreateRoundResponse> {
     this.authorize(user, 'create');
     const request = checked(checkAddRoundAgreements(body));
-    return this.insert(user.username, await this.round(year), false, request.agreements);
+    return this.insert(user.username, await this.round(year), false, request.agreements, user);
   }
 
-  private async insert(actor: string, round: RoundRecord, isNew: boolean, items: RoundAgreementInput[]): Promise<CreateRoundResponse> {
+  private async insert(actor: string, round: RoundRecord, isNew: boolean, items: RoundAgreementInput[], notifying: SessionUser | null): Promise<CreateRoundResponse> {
     const at = this.now();
     const prepared: NewAgreement[] = [];
     for (const item of items) prepared.push(this.deps.agreements.prepare(await this.seedOf(round, item), at));
+    // Drafted before the transaction (the notifier reads users and settings), written inside it.
+    const notifications: NotificationDraft[] = [];
+    if (notifying && this.notifier) {
+      for (const { record } of prepared) notifications.push(...(await this.notifier.draft(record, notifying, { kind: 'round-started' }, at)));
+    }
     try {
-      await this.deps.rounds.createRound(isNew ? round : null, prepared, { username: actor, via: 'server' });
+      await this.deps.rounds.createRound(isNew ? round : null, prepared, { username: actor, via: 'server' }, notifications);
     } catch (error: unknown) {
       if (error instanceof AgreementExists) {
         const district = findDistrict(error.districtId);
@@ -149,6 +168,7 @@ export class RoundService {
     }
     const ids = prepared.map(({ record }) => ({ id: record.id, districtId: record.districtId }));
     this.deps.log.info(isNew ? 'round-created' : 'round-extended', { year: round.year, user: actor, agreements: ids.length, carryOver: round.carryOver });
+    this.notifier?.committed(notifications);
     this.deps.onCreated?.(ids.map(({ id }) => id));
     return { year: round.year, agreements: ids };
   }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AgreementService } from '../commands/agreements.js';
 import type { CommentService } from '../commands/comments.js';
+import type { RoundService } from '../commands/rounds.js';
 import type { SignoffService } from '../commands/signoff.js';
 import type { AppEnv } from '../routes/context.js';
 import { notificationRoutes, notificationSettingsRoutes } from '../routes/notifications.js';
@@ -22,13 +23,14 @@ export interface NotificationOptions {
  */
 export function mountNotifications(
   app: Hono<AppEnv>,
-  deps: { store: Store; agreements: AgreementService; comments: CommentService; signoff: SignoffService; options?: NotificationOptions },
+  deps: { store: Store; agreements: AgreementService; comments: CommentService; signoff: SignoffService; rounds: RoundService; options?: NotificationOptions },
 ) {
   const live = new LiveCounts();
   const notifier = new Notifier(deps.store, live, deps.options ?? { mail: false, publicUrl: '' });
   deps.agreements.useNotifier(notifier);
   deps.comments.useNotifier(notifier);
   deps.signoff.useNotifier(notifier);
+  deps.rounds.useNotifier(notifier);
   app.route('/api/notifications', notificationRoutes(deps.store, live));
   app.route('/api/account/notifications', notificationSettingsRoutes(deps.store));
   return { live, notifier };

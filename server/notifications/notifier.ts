@@ -20,9 +20,8 @@ export type EventFacts = NotificationEvent & Omit<MessageFacts, 'kind' | 'title'
  * recipients.ts, each one's text and link, and a mail per each one's settings. The command hands
  * the drafts to the store with its own change (one transaction) and calls `committed` after it.
  *
- * Round started and the deadline kinds are ruled and worded already; the rounds feature calls
- * `draft(agreement, { username: 'system', displayName: 'System' }, { kind: 'round-started' })`
- * and hands the drafts to `store.notifications.record` (or its own transaction).
+ * Round started is drafted by RoundService and written in the round's transaction; the deadline
+ * kinds are ruled and worded already and wait for their scheduler.
  */
 export class Notifier {
   constructor(

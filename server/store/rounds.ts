@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SignatoryInput } from '../../shared/rounds/types.js';
+import type { NotificationDraft } from './notificationTypes.js';
+import type { SqliteNotificationStore } from './notifications.js';
 import type { AgreementRecord, LastActivity, NewAgreement, RoundRecord, RoundStore, UpdateAuthor } from './types.js';
 
 /** The district already has an agreement for the year: the unique index refused the insert. */
@@ -58,6 +60,7 @@ export class SqliteRoundStore implements RoundStore {
     private readonly db: Database.Database,
     /** SqliteStore's insert of an agreement with its first update and event, inside this transaction. */
     private readonly insertAgreement: (record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor) => void,
+    private readonly notifications: Pick<SqliteNotificationStore, 'insertInTransaction'>,
     private readonly beforeInsert?: (index: number, record: AgreementRecord) => void,
   ) {
     // Newest first along the primary key (agreement_id, seq); seq 1 is the seed written at creation.
@@ -76,7 +79,7 @@ export class SqliteRoundStore implements RoundStore {
     return row && toRound(row);
   }
 
-  async createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor) {
+  async createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor, notifications: readonly NotificationDraft[] = []) {
     this.db.transaction(() => {
       // Agreements first: when two requests race for the same year, the second is told which
       // district's agreement exists, as the ministry needs to know, rather than only „the round".
@@ -102,6 +105,8 @@ export class SqliteRoundStore implements RoundStore {
           throw error;
         }
       }
+      // The district users hear of a new agreement exactly when it exists: a refused round leaves no notification behind.
+      this.notifications.insertInTransaction(notifications);
     })();
   }
 

@@ -81,7 +81,7 @@ export class SqliteStore implements Store {
     this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
     this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications);
     this.users = new SqliteUserStore(this.db);
-    this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), options.beforeAgreementInsert);
+    this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), this.notifications, options.beforeAgreementInsert);
     this.paper = new SqlitePaperStore(this.db, (record, update, author) => this.insertAgreement(record, update, author));
   }
 

@@ -270,9 +270,10 @@ export interface RoundStore {
   /**
    * Creates the round (unless null: districts added to an existing one) and every agreement with
    * its first update and `created` event, in one transaction: all or none. Throws AgreementExists
-   * or RoundExists; `beforeInsert` is a seam for tests that make the n-th insert fail.
+   * or RoundExists; `beforeInsert` is a seam for tests that make the n-th insert fail. The
+   * `round-started` notifications of the new agreements are written in the same transaction.
    */
-  createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor): Promise<void>;
+  createRound(round: RoundRecord | null, agreements: NewAgreement[], author: UpdateAuthor, notifications?: readonly NotificationDraft[]): Promise<void>;
   /** The last change of each agreement after its creation, by a person (not the server's own housekeeping). */
   lastActivity(agreementIds: readonly string[]): Promise<Map<string, LastActivity>>;
 }
