@@ -13,7 +13,7 @@ import { SignoffService } from './commands/signoff.js';
 import { CommentTitlesExtension } from './documents/commentTitles.js';
 import { agreementSyncHooks } from './documents/hooks.js';
 import type { AgreementPeer } from './documents/peer.js';
-import { mountNotifications, type NotificationOptions } from './notifications/mount.js';
+import { createNotifications, mountNotifications, type NotificationOptions } from './notifications/mount.js';
 import type { Logger } from './log.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { limitBody, MAX_JSON_BYTES } from './routes/bodyLimit.js';
@@ -78,8 +78,11 @@ export function createApp(deps: AppDeps) {
   const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(store.comments, log), activity]);
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
   const sessions = new Sessions(store);
-  const agreements = new AgreementService(store, rooms, log);
-  const comments = new CommentService(agreements, store.comments, rooms, log);
+  // Commands record their notifications in their own transactions (server/notifications/).
+  const notifications = createNotifications(store, deps.notifications);
+  const { notifier } = notifications;
+  const agreements = new AgreementService(store, rooms, log, notifier);
+  const comments = new CommentService(agreements, store.comments, rooms, log, notifier);
   const openThreadCount = deps.openThreadCount ?? ((id: string) => comments.openThreadCount(id));
   const credentials = new Credentials(store, log, deps.credentials);
   const signoff = new SignoffService({
@@ -90,9 +93,10 @@ export function createApp(deps: AppDeps) {
     rooms,
     log,
     openThreadCount,
+    notifier,
   });
   const details = new AgreementDetails({ agreements, signoff: (user, record) => signoff.view(user, record), openThreadCount: (id) => comments.openThreadCount(id) });
-  const rounds = roundServices({ store, log, agreements, rooms, activity, openThreads: (id) => comments.openThreadCount(id) });
+  const rounds = roundServices({ store, log, agreements, rooms, activity, notifier, openThreads: (id) => comments.openThreadCount(id) });
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -130,7 +134,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/rounds', signedIn);
   app.use('/api/rounds/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
-  const notifications = mountNotifications(app, { store, agreements, comments, signoff, rounds: rounds.rounds, options: deps.notifications });
+  mountNotifications(app, store, notifications.live);
 
   const closeSessionSockets = (tokenHash: string) => {
     rounds.events.endSession(tokenHash);

@@ -48,6 +48,8 @@ export class AgreementService {
     private readonly store: Store,
     private readonly rooms: RoomRegistry<AgreementPeer>,
     private readonly log: Logger,
+    /** A changed §4 amount becomes a notification, recorded with the fields (server/notifications/). */
+    private readonly notifier: Notifier | null = null,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -56,12 +58,6 @@ export class AgreementService {
     return new Map((await this.store.rounds.listRounds()).map((round) => [round.year, round.deadline]));
   }
 
-  private notifier: Notifier | null = null;
-
-  /** A changed §4 amount becomes a notification, recorded with the fields (server/notifications/). */
-  useNotifier(notifier: Notifier) {
-    this.notifier = notifier;
-  }
 
   /** Newest year first, with the deadline of the agreement's round. */
   async list(user: SessionUser): Promise<AgreementSummary[]> {

@@ -38,20 +38,16 @@ const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export class CommentService {
   /** Commands of one agreement run one after another: each builds on the thread the last one left. */
   private readonly queues = new Map<string, Promise<unknown>>();
-  private notifier: Notifier | null = null;
 
   constructor(
     private readonly agreements: AgreementService,
     private readonly store: CommentStore,
     private readonly rooms: RoomRegistry<AgreementPeer>,
     private readonly log: Logger,
+    /** Mentions and replies become notifications, recorded with the thread (server/notifications/). */
+    private readonly notifier: Notifier | null = null,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Mentions and replies become notifications, recorded with the thread (server/notifications/). */
-  useNotifier(notifier: Notifier): void {
-    this.notifier = notifier;
-  }
 
   /** Open threads of an agreement; release for signature waits until it is 0. */
   openThreadCount(agreementId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { DocumentActivity } from '../documents/activity.js';
 import type { AgreementPeer } from '../documents/peer.js';
 import type { Logger } from '../log.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import type { AgreementService } from './agreements.js';
@@ -18,6 +19,7 @@ export interface RoundServiceDeps {
   /** The sync extension that reports every change applied to a loaded agreement document. */
   activity: DocumentActivity;
   openThreads: (agreementId: string) => Promise<number>;
+  notifier: Notifier;
 }
 
 /**
@@ -34,6 +36,7 @@ export function roundServices(deps: RoundServiceDeps) {
     rooms: deps.rooms,
     log: deps.log,
     onCreated: (ids) => ids.forEach((id) => events?.touch(id)),
+    notifier: deps.notifier,
   });
   const board = new BoardService({ store: deps.store, roundStore: deps.store.rounds, roundService: rounds, signoff: deps.store.signoff, rooms: deps.rooms, openThreads: deps.openThreads });
   const watched = new BoardEvents((id) => board.rowOf(id), deps.log);

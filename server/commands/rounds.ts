@@ -24,6 +24,8 @@ export interface RoundDeps {
   log: Logger;
   /** Told about every agreement a round created (the board's event stream). */
   onCreated?: (agreementIds: string[]) => void;
+  /** The district users of each agreement a round creates hear of it (`round-started`, server/notifications/). */
+  notifier?: Notifier;
   now?: () => number;
 }
 
@@ -50,15 +52,11 @@ function checked<T>(result: Checked<T>): T {
  */
 export class RoundService {
   private readonly now: () => number;
-  private notifier: Notifier | null = null;
+  private readonly notifier: Notifier | null;
 
   constructor(private readonly deps: RoundDeps) {
     this.now = deps.now ?? Date.now;
-  }
-
-  /** The district users of each agreement a round creates hear of it (`round-started`, server/notifications/). */
-  useNotifier(notifier: Notifier) {
-    this.notifier = notifier;
+    this.notifier = deps.notifier ?? null;
   }
 
   authorize(user: SessionUser, action: RoundAction): void {

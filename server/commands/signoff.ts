@@ -55,6 +55,8 @@ export interface SignoffDeps {
    * feature plugs in here; without it there are none.
    */
   openThreadCount?: (agreementId: string) => Promise<number>;
+  /** Release, signatures and reopening become notifications, recorded with the change (server/notifications/). */
+  notifier?: Notifier;
   /** The password check that signing asks for again (lockout and hashing cap shared with login). */
   credentials: Credentials;
   now?: () => number;
@@ -88,16 +90,12 @@ function enforce(decision: Decision): asserts decision is Extract<Decision, { ok
 export class SignoffService {
   private readonly now: () => number;
   private readonly openThreadCount: (agreementId: string) => Promise<number>;
-  private notifier: Notifier | null = null;
+  private readonly notifier: Notifier | null;
 
   constructor(private readonly deps: SignoffDeps) {
     this.now = deps.now ?? Date.now;
     this.openThreadCount = deps.openThreadCount ?? (async () => 0);
-  }
-
-  /** Release, signatures and reopening become notifications, recorded with the change (server/notifications/). */
-  useNotifier(notifier: Notifier): void {
-    this.notifier = notifier;
+    this.notifier = deps.notifier ?? null;
   }
 
   async view(user: SessionUser, record: AgreementRecord): Promise<SignoffView> {

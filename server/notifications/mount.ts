@@ -1,8 +1,4 @@
 import type { Hono } from 'hono';
-import type { AgreementService } from '../commands/agreements.js';
-import type { CommentService } from '../commands/comments.js';
-import type { RoundService } from '../commands/rounds.js';
-import type { SignoffService } from '../commands/signoff.js';
 import type { AppEnv } from '../routes/context.js';
 import { notificationRoutes, notificationSettingsRoutes } from '../routes/notifications.js';
 import type { Store } from '../store/types.js';
@@ -17,21 +13,19 @@ export interface NotificationOptions {
 }
 
 /**
- * Notifications (issue 15) on the app: the commands get the notifier, the routes go under
- * /api/notifications and /api/account/notifications. Called with the other mounts, before the
- * catch-all 404 of /api.
+ * The notifier that the commands are built with (createApp), and the live unread counts it pushes
+ * to: made before the services, so that each takes it in its constructor.
  */
-export function mountNotifications(
-  app: Hono<AppEnv>,
-  deps: { store: Store; agreements: AgreementService; comments: CommentService; signoff: SignoffService; rounds: RoundService; options?: NotificationOptions },
-) {
+export function createNotifications(store: Store, options: NotificationOptions = { mail: false, publicUrl: '' }) {
   const live = new LiveCounts();
-  const notifier = new Notifier(deps.store, live, deps.options ?? { mail: false, publicUrl: '' });
-  deps.agreements.useNotifier(notifier);
-  deps.comments.useNotifier(notifier);
-  deps.signoff.useNotifier(notifier);
-  deps.rounds.useNotifier(notifier);
-  app.route('/api/notifications', notificationRoutes(deps.store, live));
-  app.route('/api/account/notifications', notificationSettingsRoutes(deps.store));
-  return { live, notifier };
+  return { live, notifier: new Notifier(store, live, options) };
+}
+
+/**
+ * Notifications (issue 15) on the app: the routes under /api/notifications and
+ * /api/account/notifications. Called with the other mounts, before the catch-all 404 of /api.
+ */
+export function mountNotifications(app: Hono<AppEnv>, store: Store, live: LiveCounts): void {
+  app.route('/api/notifications', notificationRoutes(store, live));
+  app.route('/api/account/notifications', notificationSettingsRoutes(store));
 }
