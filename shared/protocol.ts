@@ -58,7 +58,7 @@ export const CLIENT_ID_LIMITS = {
   unknownInStateVector: 16,
   /** New Yjs client ids one update may introduce (an editor has one per page load). */
   newPerUpdate: 4,
-  /** New Yjs client ids one user may introduce per server: at once, and per hour after that. */
+  /** New Yjs client ids one user may introduce into one document: at once, and per hour after that. */
   newPerUser: { burst: 100, perHour: 100 },
 } as const;
 

@@ -5,7 +5,12 @@ import type { Rejection } from './types.js';
 
 type UpdateMeta = ReturnType<typeof Y.parseUpdateMeta>;
 
-/** New Yjs client ids per user, shared by the rooms of one registry. */
+/**
+ * New Yjs client ids per user and document, shared by the rooms of one registry (so that a room
+ * unloaded and loaded again does not start afresh). Per document, because the cost is per
+ * document (its state vector), and an official who opens many agreements in an hour edits each
+ * in a page load of its own.
+ */
 export function newClientIdLimit(): AttemptLimit {
   return new AttemptLimit({ burst: CLIENT_ID_LIMITS.newPerUser.burst, perMinute: CLIENT_ID_LIMITS.newPerUser.perHour / 60 });
 }
@@ -24,6 +29,8 @@ export class ClientIds {
   constructor(
     owners: ReadonlyMap<number, string>,
     private readonly newPerUser: AttemptLimit = newClientIdLimit(),
+    /** The document these ids belong to: the limit counts per user and document. */
+    private readonly documentName = '',
   ) {
     for (const [client, username] of owners) this.owners.set(client, username);
   }
@@ -54,7 +61,7 @@ export class ClientIds {
   /** Charges the user for the new client ids of an update about to be applied. */
   chargeNew(meta: UpdateMeta, known: (client: number) => number, username: string): Rejection | null {
     const fresh = this.fresh(meta, known);
-    if (fresh.length === 0 || this.newPerUser.take(username, fresh.length)) return null;
+    if (fresh.length === 0 || this.newPerUser.take(`${this.documentName}\u0000${username}`, fresh.length)) return null;
     return { code: CLOSE.tooManyMessages, reason: `more new Yjs client ids than a person's page loads` };
   }
 

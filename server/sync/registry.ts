@@ -43,7 +43,7 @@ export class RoomRegistry<P extends PeerInfo> {
     let room = this.rooms.get(name);
     if (!room) {
       room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(
-        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds)),
+        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds, name)),
       );
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
