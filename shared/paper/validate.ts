@@ -1,7 +1,8 @@
 import { findDistrict } from '../districts.js';
 import { LAYOUT_CONTROL } from '../editor/entryRules.js';
 import { validateAmountCents } from '../fields.js';
-import { districtLabel, isIsoDate, yearProblem, type Checked } from '../rounds/validate.js';
+import { districtLabel, isIsoDate, yearProblem } from '../rounds/validate.js';
+import { invalid, isRecord, onlyKeys, runCheck, type Checked } from '../validation/fieldChecks.js';
 import { findTemplate } from '../template/index.js';
 import { parsePastedProjectList } from './projectListText.js';
 import type { PaperAgreementRequest, PaperScanInput, PaperSignatoryInput } from './types.js';
@@ -11,25 +12,6 @@ import type { PaperAgreementRequest, PaperScanInput, PaperSignatoryInput } from 
  * The first problem is answered with a German message that names the field; a §5 list that
  * cannot be read names its first line (the form shows all of them from the parser itself).
  */
-class Invalid extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function invalid(field: string, label: string, message: string): never {
-  throw new Invalid(field, `${label}: ${message}`);
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], field: string, label: string): void {
-  const extra = Object.keys(value).find((key) => !allowed.includes(key));
-  if (extra !== undefined) invalid(field ? `${field}.${extra}` : extra, label, `Unbekanntes Feld „${extra}".`);
-}
 
 function text(value: unknown, field: string, label: string, max = 200, optional = false): string {
   if (optional && (value === undefined || value === '')) return '';
@@ -62,7 +44,7 @@ function scan(value: unknown): PaperScanInput {
 }
 
 export function checkPaperAgreement(body: unknown): Checked<PaperAgreementRequest> {
-  try {
+  return runCheck(() => {
     if (!isRecord(body)) invalid('', 'Anfrage', 'Bitte die Angaben der Vereinbarung senden.');
     onlyKeys(body, ['districtId', 'year', 'templateVersion', 'amountCents', 'projectList', 'ministrySignatory', 'districtSignatory', 'scan'], '', 'Anfrage');
     const district = typeof body.districtId === 'string' ? findDistrict(body.districtId) : undefined;
@@ -78,20 +60,14 @@ export function checkPaperAgreement(body: unknown): Checked<PaperAgreementReques
     const list = parsePastedProjectList(body.projectList);
     if (!list.ok) invalid('projectList', 'Projektliste (§ 5)', list.problems[0]?.message ?? 'Nicht lesbar.');
     return {
-      ok: true,
-      value: {
-        districtId: district.id,
-        year: body.year as number,
-        templateVersion: body.templateVersion,
-        amountCents: body.amountCents as number,
-        projectList: body.projectList,
-        ministrySignatory: signatory(body.ministrySignatory, 'ministrySignatory', 'Unterschrift des Ministeriums'),
-        districtSignatory: signatory(body.districtSignatory, 'districtSignatory', `Unterschrift ${districtLabel(district)}`),
-        scan: scan(body.scan),
-      },
+      districtId: district.id,
+      year: body.year as number,
+      templateVersion: body.templateVersion,
+      amountCents: body.amountCents as number,
+      projectList: body.projectList,
+      ministrySignatory: signatory(body.ministrySignatory, 'ministrySignatory', 'Unterschrift des Ministeriums'),
+      districtSignatory: signatory(body.districtSignatory, 'districtSignatory', `Unterschrift ${districtLabel(district)}`),
+      scan: scan(body.scan),
     };
-  } catch (error: unknown) {
-    if (error instanceof Invalid) return { ok: false, field: error.field, message: error.message };
-    throw error;
-  }
+  });
 }

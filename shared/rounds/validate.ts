@@ -2,6 +2,7 @@ import { findDistrict, type District } from '../districts.js';
 import { LAYOUT_CONTROL } from '../editor/entryRules.js';
 import { validateAmountCents } from '../fields.js';
 import { findTemplate } from '../template/index.js';
+import { invalid, isRecord, onlyKeys, runCheck, type Checked } from '../validation/fieldChecks.js';
 import type { AddRoundAgreementsRequest, CreateRoundRequest, RoundAgreementInput, SignatoryInput } from './types.js';
 
 /**
@@ -9,38 +10,16 @@ import type { AddRoundAgreementsRequest, CreateRoundRequest, RoundAgreementInput
  * Each answers the first problem with a German message that names the field, so the ministry
  * knows where to look: „Frist: Bitte ein Datum angeben …".
  */
-export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+export type { Checked } from '../validation/fieldChecks.js';
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 const MAX_NAME = 200;
 const MAX_LINES = 6;
 
-class Invalid extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function invalid(field: string, label: string, message: string): never {
-  throw new Invalid(field, `${label}: ${message}`);
-}
-
 /** „Landkreis Fulda", „Stadt Kassel": how messages and the board name a partner. */
 export function districtLabel(district: District): string {
   return `${district.kind === 'kreisfreie-stadt' ? 'Stadt' : 'Landkreis'} ${district.name}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], field: string, label: string): void {
-  const extra = Object.keys(value).find((key) => !allowed.includes(key));
-  if (extra !== undefined) invalid(field ? `${field}.${extra}` : extra, label, `Unbekanntes Feld „${extra}".`);
 }
 
 function text(value: unknown, field: string, label: string, max = MAX_NAME): string {
@@ -97,17 +76,8 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function run<T>(check: () => T): Checked<T> {
-  try {
-    return { ok: true, value: check() };
-  } catch (error: unknown) {
-    if (error instanceof Invalid) return { ok: false, field: error.field, message: error.message };
-    throw error;
-  }
-}
-
 export function checkCreateRound(body: unknown): Checked<CreateRoundRequest> {
-  return run(() => {
+  return runCheck(() => {
     if (!isRecord(body)) invalid('', 'Anfrage', 'Bitte die Angaben der Runde senden.');
     onlyKeys(body, ['year', 'templateVersion', 'deadline', 'carryOver', 'ministrySignatory', 'agreements'], '', 'Anfrage');
     const yearMessage = yearProblem(body.year);
@@ -127,7 +97,7 @@ export function checkCreateRound(body: unknown): Checked<CreateRoundRequest> {
 }
 
 export function checkAddRoundAgreements(body: unknown): Checked<AddRoundAgreementsRequest> {
-  return run(() => {
+  return runCheck(() => {
     if (!isRecord(body)) invalid('', 'Anfrage', 'Bitte die Vereinbarungen senden.');
     onlyKeys(body, ['agreements'], '', 'Anfrage');
     return { agreements: agreementItems(body.agreements) };
