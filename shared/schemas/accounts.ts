@@ -45,7 +45,7 @@ export const NewUserRequestSchema = requestBody(
   INCOMPLETE,
 );
 
-/** PATCH /api/users/:username: any of these, at least one. */
+/** PATCH /api/users/:username: one or more of these. */
 export const UserPatchSchema = v.pipe(
   requestBody(
     { displayName: v.optional(displayName), email: v.optional(email), role: v.optional(role), districtId: v.optional(districtId), admin: v.optional(admin) },
