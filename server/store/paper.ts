@@ -1,8 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AgreementExists } from './rounds.js';
 import type { AgreementRecord, PaperRecord, PaperStore, UpdateAuthor } from './types.js';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE' || (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 
 /**
  * The agreement, its release (the text the paper signatures cover), both signatures marked
@@ -22,12 +19,8 @@ export class SqlitePaperStore implements PaperStore {
     const event = db.prepare('INSERT INTO events (agreement_id, kind, actor, data, created_at) VALUES (?, ?, ?, ?, ?)');
     const addEvent = (kind: string, data: Record<string, string>) => event.run(record.id, kind, paper.recordedBy, JSON.stringify(data), paper.at);
     db.transaction(() => {
-      try {
-        this.insertAgreement(record, initialUpdate, { username: paper.recordedBy, via: 'server' });
-      } catch (error: unknown) {
-        if (isUniqueViolation(error)) throw new AgreementExists(record.districtId, record.year);
-        throw error;
-      }
+      // Throws AgreementExists when the district has an agreement for the year.
+      this.insertAgreement(record, initialUpdate, { username: paper.recordedBy, via: 'server' });
       addEvent('paper-recorded', { hash: paper.hash });
       const { lastInsertRowid } = db
         .prepare('INSERT INTO signoff_releases (agreement_id, hash, text, released_by, released_at) VALUES (?, ?, ?, ?, ?)')

@@ -43,7 +43,8 @@ const toRound = (row: RoundRow): RoundRecord => ({
   ...(row.note ? { note: row.note } : {}),
 });
 
-function isUniqueViolation(error: unknown): boolean {
+/** The SQLite error of a UNIQUE or PRIMARY KEY constraint. */
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
@@ -85,12 +86,7 @@ export class SqliteRoundStore implements RoundStore {
       // district's agreement exists, as the ministry needs to know, rather than only „the round".
       agreements.forEach(({ record, initialUpdate }, index) => {
         this.beforeInsert?.(index, record);
-        try {
-          this.insertAgreement(record, initialUpdate, author);
-        } catch (error: unknown) {
-          if (isUniqueViolation(error)) throw new AgreementExists(record.districtId, record.year);
-          throw error;
-        }
+        this.insertAgreement(record, initialUpdate, author);
       });
       if (round) {
         try {

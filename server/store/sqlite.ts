@@ -10,7 +10,7 @@ import type { NotificationDraft } from './notificationTypes.js';
 import { SqliteNotificationStore } from './notifications.js';
 import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
-import { SqliteRoundStore } from './rounds.js';
+import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.js';
 import { SqlitePaperStore } from './paper.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
@@ -147,16 +147,22 @@ export class SqliteStore implements Store {
 
   /**
    * Inserts an agreement, its document's first update and its `created` event inside the caller's
-   * transaction (the round store creates a whole round in one). Throws the SQLite error of the
-   * unique constraint when the district already has an agreement for the year.
+   * transaction (the round store creates a whole round in one). Throws AgreementExists when the
+   * district already has an agreement for the year.
    */
   private insertAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor): void {
-    this.db
-      .prepare(
-        `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO agreements (id, district_id, year, template_version, status, fields, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(record.id, record.districtId, record.year, record.templateVersion, record.status, JSON.stringify(record.fields), record.createdAt, record.updatedAt);
+    } catch (error: unknown) {
+      // One agreement per district and year (and per id): the unique index decides, once, here.
+      if (isUniqueViolation(error)) throw new AgreementExists(record.districtId, record.year);
+      throw error;
+    }
     this.updateLog.append({ agreementId: record.id, update: initialUpdate, author, at: record.createdAt });
     this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
   }
