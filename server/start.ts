@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CLOSE } from '../shared/protocol.js';
 import { createApp, type AppDeps } from './app.js';
 import { consoleLogger, type Logger } from './log.js';
+import { DeadlineReminders, type DeadlineReminderOptions } from './notifications/deadlines.js';
 import { smtpTransport } from './notifications/mailTransport.js';
 import { MailWorker, type MailWorkerOptions } from './notifications/mailWorker.js';
 import { seedDemo } from './seed/demo.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   mailFrom?: string;
   /** Backoff and polling of the mail worker (tests shorten them). */
   mailWorker?: Pick<MailWorkerOptions, 'retryBaseMs' | 'maxAttempts' | 'pollMs' | 'digestEveryMs'>;
+  /** How often deadline reminders are looked for, and their clock (tests set both). */
+  deadlineReminders?: DeadlineReminderOptions;
   log?: Logger;
 }
 
@@ -72,6 +75,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     notifications.notifier.onMailQueued = () => worker.wake();
     await worker.start();
   }
+  // After the mail worker, so that reminders with mail wake it; the first run ends before we go on.
+  const reminders = new DeadlineReminders(store, notifications.notifier, log, options.deadlineReminders);
+  await reminders.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host}:${port}`;
   log.info('listening', { url, dataDir: options.dataDir });
@@ -86,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close();
         rounds.events.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        await reminders.stop();
         await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         store.close();

@@ -21,7 +21,7 @@ export type EventFacts = NotificationEvent & Omit<MessageFacts, 'kind' | 'title'
  * the drafts to the store with its own change (one transaction) and calls `committed` after it.
  *
  * Round started is drafted by RoundService and written in the round's transaction; the deadline
- * kinds are ruled and worded already and wait for their scheduler.
+ * kinds are drafted by the DeadlineReminders job (deadlines.ts), which writes them itself.
  */
 export class Notifier {
   constructor(

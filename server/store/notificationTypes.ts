@@ -18,6 +18,11 @@ export interface NotificationDraft {
   mail: OutgoingMail | null;
   /** Kept for the recipient's daily digest instead of a single mail. */
   digest: boolean;
+  /**
+   * Makes the notification exist at most once (migration 008): a draft whose key is on record
+   * already is not written, nor is its mail. For scheduled reminders; commands leave it out.
+   */
+  onceKey?: string;
 }
 
 export interface OutgoingMail {
@@ -44,8 +49,11 @@ export interface DigestCandidate {
  * `insertInTransaction` is for the other stores: it runs synchronously inside their transaction.
  */
 export interface NotificationStore {
-  /** Writes the drafts in a transaction of their own (for a caller without one, e.g. a deadline job). */
-  record(drafts: readonly NotificationDraft[]): Promise<void>;
+  /**
+   * Writes the drafts in a transaction of their own (for a caller without one, the deadline
+   * reminders); returns those written, without the ones whose `onceKey` was on record already.
+   */
+  record(drafts: readonly NotificationDraft[]): Promise<NotificationDraft[]>;
   list(username: string, limit: number): Promise<NotificationView[]>;
   unreadCount(username: string): Promise<number>;
   /** False when there is no such notification of this user. */

@@ -49,24 +49,30 @@ export class SqliteNotificationStore implements NotificationStore {
   /**
    * Writes notifications and their outbox rows; synchronous, so it runs inside the caller's
    * transaction (comments, sign-off, fields): the notification exists exactly when the change does.
+   * A draft with a `onceKey` that is on record already is skipped, mail and all (migration 008);
+   * returns the drafts that were written.
    */
-  insertInTransaction(drafts: readonly NotificationDraft[]): void {
+  insertInTransaction(drafts: readonly NotificationDraft[]): NotificationDraft[] {
     const insert = this.db.prepare(
-      `INSERT INTO notifications (recipient, kind, agreement_id, thread_id, actor, text, link, created_at, digest_pending)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO notifications (recipient, kind, agreement_id, thread_id, actor, text, link, created_at, digest_pending, once_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const outbox = this.db.prepare(
       `INSERT OR IGNORE INTO mail_outbox (key, recipient, address, subject, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    const written: NotificationDraft[] = [];
     for (const d of drafts) {
-      const { lastInsertRowid } = insert.run(d.recipient, d.kind, d.agreementId, d.threadId, d.actor, d.text, d.link, d.at, d.digest ? 1 : 0);
+      const { changes, lastInsertRowid } = insert.run(d.recipient, d.kind, d.agreementId, d.threadId, d.actor, d.text, d.link, d.at, d.digest ? 1 : 0, d.onceKey ?? null);
+      if (changes === 0) continue;
+      written.push(d);
       // The idempotency key: one mail per notification, whatever retries or restarts follow.
       if (d.mail) outbox.run(`notification:${Number(lastInsertRowid)}`, d.recipient, d.mail.address, d.mail.subject, d.mail.body, d.at, d.at);
     }
+    return written;
   }
 
   async record(drafts: readonly NotificationDraft[]) {
-    if (drafts.length > 0) this.db.transaction(() => this.insertInTransaction(drafts))();
+    return drafts.length > 0 ? this.db.transaction(() => this.insertInTransaction(drafts))() : [];
   }
 
   async list(username: string, limit: number) {

@@ -16,8 +16,8 @@ export const WMK = 'aqb-2025-werra-meissner-kreis';
 /** The published 2024 agreement, recorded in the demo as signed on paper: its text is the reference. */
 export const WMK_2024 = 'aqb-2024-werra-meissner-kreis';
 
-/** What a test may set of the server: rates, origins, heartbeat, and mail (SMTP_URL, MAIL_FROM, the worker's backoff). */
-export type TestServerOptions = Partial<Pick<ServerOptions, 'connectRate' | 'credentials' | 'staticDir' | 'publicUrl' | 'allowedOrigins' | 'heartbeat' | 'smtpUrl' | 'mailFrom' | 'mailWorker'>>;
+/** What a test may set of the server: rates, origins, heartbeat, mail (SMTP_URL, MAIL_FROM, the worker's backoff) and the deadline reminders' clock. */
+export type TestServerOptions = Partial<Pick<ServerOptions, 'connectRate' | 'credentials' | 'staticDir' | 'publicUrl' | 'allowedOrigins' | 'heartbeat' | 'smtpUrl' | 'mailFrom' | 'mailWorker' | 'deadlineReminders'>>;
 export const FULDA = 'aqb-2024-fulda';
 
 export interface TestServer extends RunningServer {
