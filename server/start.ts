@@ -75,9 +75,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     notifications.notifier.onMailQueued = () => worker.wake();
     await worker.start();
   }
-  // After the mail worker, so that reminders with mail wake it; the first run ends before we go on.
+  // After the mail worker, so that reminders with mail wake it. Not awaited: a start does not wait
+  // for the first look at the deadlines (a few hundred ms in the week around one); close() does.
   const reminders = new DeadlineReminders(store, notifications.notifier, log, options.deadlineReminders);
-  await reminders.start();
+  void reminders.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host}:${port}`;
   log.info('listening', { url, dataDir: options.dataDir });

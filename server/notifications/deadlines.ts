@@ -75,7 +75,7 @@ export class DeadlineReminders {
     this.now = options.now ?? Date.now;
   }
 
-  /** Runs once (the returned promise ends with that run), then every `everyMs` until stopped. */
+  /** Runs once (the returned promise ends with that run; it never rejects), then every `everyMs` until stopped. */
   start(): Promise<void> {
     return this.tick();
   }
@@ -101,6 +101,7 @@ export class DeadlineReminders {
 
   /** One look at every agreement: writes what is due and not on record yet. */
   private async run(): Promise<void> {
+    const started = performance.now();
     const now = this.now();
     const today = berlinIsoDate(now);
     const [rounds, agreements] = await Promise.all([this.store.rounds.listRounds(), this.store.listAgreements()]);
@@ -119,6 +120,6 @@ export class DeadlineReminders {
       written += recorded.length;
       if (recorded.length > 0) this.log.info('deadline-reminded', { agreementId: agreement.id, kind, deadline, recipients: recorded.map((d) => d.recipient) });
     }
-    this.log.info('deadline-reminders-checked', { today, due, written });
+    this.log.info('deadline-reminders-checked', { today, due, written, ms: Math.round(performance.now() - started) });
   }
 }
