@@ -47,4 +47,16 @@ describe.each(BROWSERS)('in %s, the locked template text', (browser) => {
     await expect.poll(() => entryText(page, 'p-wmk24-letswork')).toBe("Let's work!");
     expect(page.problems).toEqual([]);
   });
+
+  it('would notice an error the page logs or throws (the console checks can fail)', async () => {
+    const page = district();
+    await page.evaluate(() => {
+      console.error('Probe');
+      setTimeout(() => {
+        throw new Error('Probe geworfen');
+      });
+    }, null);
+    await expect.poll(() => page.problems.join('\n')).toMatch(/^error: Probe .*\npageerror: .*Probe geworfen$/);
+    page.problems.length = 0;
+  });
 });
