@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, caretAtEnd, entrySelector, journeyIn, WMK } from './harness.js';
 
@@ -23,6 +24,14 @@ describe.each(BROWSERS)('in %s, a comment on a project', (browser) => {
     expect((await ministry().texts('.thread .comment-text')).join('')).toContain('Bitte den Träger ergänzen.');
     await expect.poll(async () => openCount(await ministry().texts('.open-threads'))).toBe('1 offen');
     await expect.poll(() => ministry().attribute(entrySelector('p-wmk24-letswork'), 'data-open-comments')).toBe('1');
+    // Beside its project: the thread starts level with the entry.
+    const tops = await ministry().evaluate((entry) => {
+      document.querySelector('.thread')?.scrollIntoView({ block: 'center' });
+      return [entry, '.thread'].map((selector) => document.querySelector(selector)?.getBoundingClientRect().top ?? NaN);
+    }, entrySelector('p-wmk24-letswork'));
+    expect(Math.abs((tops[0] ?? NaN) - (tops[1] ?? NaN))).toBeLessThan(4);
+    mkdirSync('test-results', { recursive: true });
+    await ministry().screenshot(`test-results/${browser}-comments.png`);
 
     await ministry().click('.thread .composer-text');
     await ministry().type('Ist ergänzt.');
