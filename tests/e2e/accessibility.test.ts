@@ -113,6 +113,10 @@ describe('accessibility (axe, WCAG 2.1 AA) on every page and state', () => {
     const page = await as('hmsi-referat');
     await openAgreement(page);
     await expectAccessible(page, 'draft as ministry editor');
+    await page.getByRole('button', { name: 'Änderungen gegenüber 2024' }).click();
+    await page.getByRole('heading', { name: 'Änderungen gegenüber 2024' }).waitFor();
+    await expectAccessible(page, 'changes since last year');
+    await page.getByRole('button', { name: 'Änderungen gegenüber 2024' }).click();
     await page.getByRole('button', { name: 'Betrag ändern' }).click();
     await page.getByRole('dialog').waitFor();
     await expectAccessible(page, 'amount dialog');
@@ -137,6 +141,15 @@ describe('accessibility (axe, WCAG 2.1 AA) on every page and state', () => {
     await page.getByRole('dialog', { name: 'Zur Zeichnung freigeben?' }).waitFor();
     await expectAccessible(page, 'release dialog with an open point');
     await page.keyboard.press('Escape');
+
+    // The comment panel as a tablet's drawer, and the sheet with the panel collapsed.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.locator('.comments-sidebar.is-drawer').waitFor();
+    await expectAccessible(page, 'comments as a drawer (768 px)');
+    await page.locator('#comments-toggle').click();
+    await expectAccessible(page, 'comments collapsed (768 px)');
+    await page.locator('#comments-toggle').click();
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('the draft as district editor and as viewer', async () => {

@@ -88,6 +88,13 @@ afterAll(async () => {
 describe('the whole journey by keyboard only', () => {
   it('logs in, opens the draft and adds a project in § 5', async () => {
     ministry = await logIn('hmsi-referat');
+    // The page's heading has the focus; the first Tab stop of the page skips the header:
+    // „Zum Inhalt springen“, visible once focused.
+    const back = await tabTo(ministry, named('Zum Inhalt springen'), { back: true, max: 15 });
+    expect(back).toContain('vereinbar');
+    expect(await ministry.getByRole('link', { name: 'Zum Inhalt springen' }).isVisible()).toBe(true);
+    await ministry.keyboard.press('Enter');
+    expect((await focused(ministry)).tag).toBe('main');
     await openDraft(ministry);
     // Into the document: the caret lands in § 5, the only place that can be edited.
     await tabTo(ministry, inDocument);

@@ -92,4 +92,16 @@ describe('comments on narrow screens', () => {
     await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('comments-panel-title');
     expect(await toggle(p).getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('opens the closed drawer when the release dialog leads to an open comment', async () => {
+    const p = page();
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.locator('.comments-sidebar').isVisible()).toBe(false);
+    await p.getByRole('button', { name: 'Zur Zeichnung freigeben' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Zur Zeichnung freigeben?' });
+    await dialog.getByRole('button', { name: /Offener Kommentar zu „Let's work“/ }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.textContent ?? '')).toContain(QUESTION);
+    expect(await p.locator('.comments-sidebar').isVisible()).toBe(true);
+    expect(await toggle(p).getAttribute('aria-expanded')).toBe('true');
+  });
 });
