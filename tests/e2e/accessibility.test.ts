@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,8 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   const described = grave.map((v) => `${v.impact ?? '?'} ${v.id}: ${v.help} – ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`);
   expect(described, `axe in state „${state}“`).toEqual([]);
 }
+
+mkdirSync('test-results', { recursive: true });
 
 let e2e: E2E;
 const sessions = new Map<string, Session>();
@@ -135,6 +138,7 @@ describe('accessibility (axe, WCAG 2.1 AA) on every page and state', () => {
     await page.getByRole('button', { name: 'Maßnahmenart entfernen' }).click();
     await page.getByRole('dialog').waitFor();
     await expectAccessible(page, 'remove Maßnahmenart confirmation');
+    await page.screenshot({ path: 'test-results/remove-measure-type-dialog.png' });
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Zur Zeichnung freigeben' }).click();

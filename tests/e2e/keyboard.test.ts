@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSaved, serverText, startE2E, WMK, type E2E } from './harness.js';
@@ -75,6 +76,7 @@ async function openDraft(page: Page): Promise<void> {
 }
 
 let ministry: Page;
+mkdirSync('test-results', { recursive: true });
 const NEW_PROJECT = 'Sprachcafé Eschwege';
 const QUESTION = 'Ist die Finanzierung des Sprachcafés geklärt?';
 
@@ -113,8 +115,12 @@ describe('the whole journey by keyboard only', () => {
     const forth = await tabTo(ministry, named('Kommentieren'));
     expect(forth).toContain('[Dokument]');
     expect(forth.indexOf('[Dokument]')).toBeLessThan(forth.length - 1);
-    // … and back into the document, where the caret is in § 5 again.
+    // … and back into the document, where the caret is in § 5 again. The document has a name,
+    // and its focus shows: the frame of the editable list turns to the focus colour.
     await tabTo(ministry, inDocument, { back: true });
+    expect((await focused(ministry)).name).toContain('bearbeitbar ist nur die Projektliste in § 5');
+    expect(await ministry.locator('.project-list').evaluate((list) => getComputedStyle(list).borderLeftColor)).toBe('rgb(11, 92, 173)');
+    await ministry.screenshot({ path: 'test-results/keyboard-document-focus.png' });
   });
 
   it('comments on the new project with Strg+Alt+M', async () => {
