@@ -104,4 +104,15 @@ describe('comments on narrow screens', () => {
     expect(await p.locator('.comments-sidebar').isVisible()).toBe(true);
     expect(await toggle(p).getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('lets Escape close a dialog inside the drawer, and only the dialog', async () => {
+    const p = page();
+    await thread(p).getByRole('button', { name: 'Löschen' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Kommentar löschen?' });
+    await dialog.waitFor();
+    await p.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await p.locator('.comments-sidebar').isVisible()).toBe(true);
+    expect(await thread(p).count()).toBe(1);
+  });
 });

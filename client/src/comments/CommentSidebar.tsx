@@ -96,6 +96,8 @@ export function CommentSidebar({ editor, store, agreementId, user, mayWrite, sho
   // goes back to the toggle; beside the sheet the panel stays until the toggle hides it.
   const closeDrawer = (event: ReactKeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented || panel.beside) return;
+    // A dialog inside the panel (Kommentar löschen?) closes itself with Escape; the drawer stays.
+    if (event.target instanceof Element && event.target.closest('dialog')) return;
     event.preventDefault();
     panel.setOpen(false);
     focusCommentsToggle();
