@@ -60,8 +60,8 @@ describe('the §5 project list', () => {
     expect(await page.locator('.measure-heading').first().getAttribute('contenteditable')).toBe('false');
     expect(await savedText(page)).toContain(`folgende Projekte:\n\n${MEASURE_TYPES[2]}\n\n- Ausbildung im Verbund\n\n${MEASURE_TYPES[3]}`);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Maßnahmenart entfernen' }).click();
+    await page.getByRole('dialog', { name: 'Maßnahmenart entfernen?' }).getByRole('button', { name: 'Entfernen' }).click();
     await expect.poll(() => page.locator('.measure-heading').count()).toBe(2);
     expect(await savedText(page)).not.toContain('Ausbildung im Verbund');
   });

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SessionUser } from '../../../shared/api.js';
 import { isForMe, partyOf } from '../../../shared/comments/forMe.js';
 import type { Participant } from '../../../shared/comments/types.js';
@@ -7,9 +7,11 @@ import { commentApi } from './api.js';
 import { Composer } from './Composer.js';
 import { commentHighlightsKey } from './highlights.js';
 import { commentTarget, revealEntry, type CommentTarget } from './target.js';
+import { COMMENTS_PANEL_ID, COMMENTS_TITLE_ID, focusCommentsToggle } from './CommentsToggle.js';
 import { ThreadCard } from './ThreadCard.js';
 import type { ThreadsStore } from './threadsStore.js';
 import { useAlignment } from './useAlignment.js';
+import type { CommentsPanel } from './useCommentsPanel.js';
 import './comments.css';
 import { useLinkedThread } from '../notifications/useLinkedThread.js';
 
@@ -23,6 +25,8 @@ interface Props {
   onShowResolved: (show: boolean) => void;
   active: string | null;
   onActivate: (threadId: string | null) => void;
+  /** Open or collapsed, beside the sheet or a drawer over it (useCommentsPanel). */
+  panel: CommentsPanel;
 }
 
 export const COMMENT_SHORTCUT_LABEL = 'Strg+Alt+M';
@@ -41,7 +45,7 @@ function useNow(intervalMs: number): number {
  * the screen is wide enough. "Kommentieren" (also Strg+Alt+M) starts a thread on the entry or
  * passage at the selection; without one, the composer asks which project.
  */
-export function CommentSidebar({ editor, store, agreementId, user, mayWrite, showResolved, onShowResolved, active, onActivate }: Props) {
+export function CommentSidebar({ editor, store, agreementId, user, mayWrite, showResolved, onShowResolved, active, onActivate, panel }: Props) {
   const placed = useSyncExternalStore(store.subscribe, store.get);
   const [participants, setParticipants] = useState<Participant[]>([]);
   const [filter, setFilter] = useState<'all' | 'mine'>('all');
@@ -49,6 +53,7 @@ export function CommentSidebar({ editor, store, agreementId, user, mayWrite, sho
   const [composing, setComposing] = useState(false);
   const now = useNow(30_000);
   const list = useRef<HTMLOListElement>(null);
+  const { reveal } = panel;
 
   useEffect(() => {
     commentApi.participants(agreementId).then(setParticipants, (error: unknown) => console.error('participants failed', error));
@@ -69,7 +74,8 @@ export function CommentSidebar({ editor, store, agreementId, user, mayWrite, sho
     if (!mayWrite) return;
     setDraft(commentTarget(editor, store.ydoc));
     setComposing(true);
-  }, [editor, store, mayWrite]);
+    reveal();
+  }, [editor, store, mayWrite, reveal]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -86,10 +92,21 @@ export function CommentSidebar({ editor, store, agreementId, user, mayWrite, sho
 
   const forMeCount = placed.filter((p) => isForMe(p.thread, reader) && (showResolved || p.thread.status === 'open')).length;
 
+  // As a drawer, Escape closes it (unless a composer inside already used the key) and the focus
+  // goes back to the toggle; beside the sheet the panel stays until the toggle hides it.
+  const closeDrawer = (event: ReactKeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || panel.beside) return;
+    // A dialog inside the panel (Kommentar löschen?) closes itself with Escape; the drawer stays.
+    if (event.target instanceof Element && event.target.closest('dialog')) return;
+    event.preventDefault();
+    panel.setOpen(false);
+    focusCommentsToggle();
+  };
+
   return (
-    <aside className="comments-sidebar" aria-label="Kommentare">
+    <aside id={COMMENTS_PANEL_ID} className={`comments-sidebar${panel.beside ? '' : ' is-drawer'}`} aria-label="Kommentare" hidden={!panel.open} onKeyDown={closeDrawer}>
       <div className="comments-head">
-        <h2 className="comments-title">
+        <h2 className="comments-title" id={COMMENTS_TITLE_ID} tabIndex={-1}>
           Kommentare <span className="open-threads" data-open-threads={openCount}>{openCount === 1 ? '1 offen' : `${openCount} offen`}</span>
         </h2>
         {mayWrite && (

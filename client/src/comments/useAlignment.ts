@@ -1,12 +1,11 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 
-/** Wide enough for the sheet and the sidebar side by side; below, the threads simply follow each other. */
-const SIDE_BY_SIDE = '(min-width: 1180px)';
 const GAP = 8;
 
 /**
- * Places each thread next to its entry: as high as the entry, but never over the thread above
+ * Places each thread next to its entry, wherever the panel is open (beside the sheet, or as the
+ * tablet's drawer over it): as high as the entry, but never over the thread above
  * (Google Docs does the same). Threads of deleted entries follow the others. Runs after every
  * render, on every document change and on resizing.
  */
@@ -29,13 +28,10 @@ export function useAlignment(editor: Editor, list: RefObject<HTMLOListElement | 
 
 function layout(editor: Editor, list: HTMLOListElement | null): void {
   if (!list || editor.isDestroyed) return;
+  // A collapsed panel has no boxes to measure; opening it resizes the list, which lays out again.
+  // Beside the sheet and as a drawer over it alike, the panel spans the sheet's height.
+  if (list.offsetParent === null) return;
   const slots = [...list.children].filter((child): child is HTMLElement => child instanceof HTMLElement);
-  if (!window.matchMedia(SIDE_BY_SIDE).matches) {
-    for (const slot of slots) slot.style.top = '';
-    list.style.height = '';
-    list.classList.remove('is-aligned');
-    return;
-  }
   list.classList.add('is-aligned');
   const origin = list.getBoundingClientRect().top;
   let cursor = 0;

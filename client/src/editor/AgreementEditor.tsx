@@ -10,8 +10,10 @@ import { fieldsStore } from '../collab/fields.js';
 import { useAgreementStatus } from '../collab/useAgreementStatus.js';
 import { can, roleAllows } from '../../../shared/permissions.js';
 import { CommentSidebar } from '../comments/CommentSidebar.js';
+import { CommentsToggle } from '../comments/CommentsToggle.js';
 import { CommentHighlights } from '../comments/highlights.js';
 import { threadsStore } from '../comments/threadsStore.js';
+import { useCommentsPanel } from '../comments/useCommentsPanel.js';
 import { ChangeMarks, changeMarksStore } from '../rounds/changes/changeMarks.js';
 import { ChangesPanel } from '../rounds/changes/ChangesPanel.js';
 import { AmountDialog } from './AmountDialog.js';
@@ -53,6 +55,12 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
   const comments = useMemo(() => threadsStore(connection.ydoc), [connection]);
   const [showResolved, setShowResolved] = useState(false);
   const [activeThread, setActiveThread] = useState<string | null>(null);
+  const commentsPanel = useCommentsPanel(user.username);
+  // A thread that is to be shown (a link, the release dialog's open point) opens a collapsed panel.
+  const activateThread = (threadId: string | null) => {
+    setActiveThread(threadId);
+    if (threadId) commentsPanel.reveal();
+  };
   const commentView = useRef({ showResolved, activeThread });
   commentView.current = { showResolved, activeThread };
   const changeMarks = useMemo(() => changeMarksStore(), []);
@@ -120,12 +128,13 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           </p>
           <ChangesPanel editor={editor} agreementId={detail.id} store={changeMarks} />
           <div className="editor-bar-status">
+            <CommentsToggle panel={commentsPanel} store={comments} />
             <Presence provider={connection.provider} username={user.username} />
             <SaveIndicator snapshot={snapshot} />
           </div>
         </div>
       </div>
-      <main className="sheet-area has-comments">
+      <main className={`sheet-area has-comments${commentsPanel.open ? '' : ' is-comments-collapsed'}`}>
         <article className={`sheet${canEdit ? ' is-editable' : ''}`} data-status={status}>
           <EditorContent editor={editor} />
         </article>
@@ -138,7 +147,8 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
           showResolved={showResolved}
           onShowResolved={setShowResolved}
           active={activeThread}
-          onActivate={setActiveThread}
+          onActivate={activateThread}
+          panel={commentsPanel}
         />
       </main>
       {roleAllows(user, 'editAmount', detail.districtId) && (

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatEuro } from '../../../shared/format.js';
 import { AmountInputSchema } from '../../../shared/schemas/fields.js';
 import { checkInput } from '../../../shared/schemas/issues.js';
 import { api, ApiError } from '../api.js';
+import { useModal } from '../signoff/useModal.js';
 import { DialogFooter } from '../ui/DialogFooter.js';
 
 /**
@@ -17,19 +18,15 @@ export function AmountDialog(props: {
   onUnauthenticated: () => void;
 }) {
   const { agreementId, amountCents, open, onClose, onUnauthenticated } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      setError(null);
-      element.showModal();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
+  // The next opening starts without the last refusal.
+  const close = () => {
+    setError(null);
+    onClose();
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +42,7 @@ export function AmountDialog(props: {
     try {
       // The new text reaches this editor like every other one: the server writes the field into the Y.Doc.
       await api.patchFields(agreementId, { amountCents: amount.value });
-      onClose();
+      close();
     } catch (caught: unknown) {
       if (caught instanceof ApiError && caught.status === 401) onUnauthenticated();
       setError(caught instanceof Error ? caught.message : 'Der Betrag konnte nicht gespeichert werden.');
@@ -56,7 +53,7 @@ export function AmountDialog(props: {
 
   const current = formatEuro(amountCents).replace(/ Euro$/, '');
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="amount-title" onClose={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby="amount-title" onClose={close}>
       {open && (
         <form method="dialog" onSubmit={(event) => void submit(event)} noValidate>
           <h2 id="amount-title">§&nbsp;4 – Haushaltsmittel ändern</h2>
@@ -75,7 +72,7 @@ export function AmountDialog(props: {
           <p id="amount-format" className="field-hint">
             z. B. 462.800 oder 462.800,50
           </p>
-          <DialogFooter error={error} pending={pending} submitLabel="Betrag speichern" pendingLabel="Wird gespeichert …" onCancel={onClose} />
+          <DialogFooter error={error} pending={pending} submitLabel="Betrag speichern" pendingLabel="Wird gespeichert …" onCancel={close} />
         </form>
       )}
     </dialog>

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { COMMENTS_ROOT, type CommentThread } from '../../../shared/comments/types.js';
 import { projectListFromBody } from '../../../shared/editor/body.js';
 import { BODY_FIELD } from '../../../shared/editor/schema.js';
+import { COMMENTS_TOGGLE_ID } from '../comments/CommentsToggle.js';
 
 /** What still stands in the way of a release: open comment threads and an empty §5. */
 export interface OpenPoints {
@@ -57,6 +58,14 @@ const nothing = () => null;
 
 /** Brings a comment thread into view and gives it the focus (it becomes the active thread). */
 export function focusThread(threadId: string): void {
+  // A collapsed comment panel opens first (its toggle, client/src/comments/CommentsToggle.tsx),
+  // then the card can take the focus once it is rendered.
+  const toggle = document.getElementById(COMMENTS_TOGGLE_ID);
+  if (toggle?.getAttribute('aria-expanded') === 'false') {
+    toggle.click();
+    requestAnimationFrame(() => requestAnimationFrame(() => focusThread(threadId)));
+    return;
+  }
   const card = document.querySelector<HTMLElement>(`.thread[data-thread-id="${CSS.escape(threadId)}"]`);
   if (!card) return;
   card.scrollIntoView({ block: 'center' });

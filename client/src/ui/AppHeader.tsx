@@ -1,7 +1,19 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { NotificationBell } from '../notifications/NotificationBell.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
+
+/**
+ * „Zum Inhalt springen“, the first Tab stop of every page: past the header to the page's <main>
+ * (on an agreement, the document and its comments). Visible only while it has the focus.
+ */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  const main = document.querySelector<HTMLElement>('main');
+  if (!main) return;
+  event.preventDefault();
+  main.tabIndex = -1;
+  main.focus();
+}
 
 /** The slim bar above every signed-in page: product name, where one is, Benutzer (admins), Mein Konto, the bell, who one is, Abmelden. */
 export function AppHeader({ children }: { children?: ReactNode }) {
@@ -10,6 +22,9 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   const current = (href: string) => (path === href ? 'page' : undefined);
   return (
     <header className="app-header">
+      <a className="skip-link" href="#inhalt" onClick={skipToContent}>
+        Zum Inhalt springen
+      </a>
       <Link href="/" className="brand">
         vereinbar
       </Link>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, type FormEvent, type ReactNode } from 'react';
 import { useModal } from '../signoff/useModal.js';
 import { DialogFooter } from './DialogFooter.js';
 
@@ -25,38 +25,10 @@ interface Props {
 export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending = false, blocked = false, error = null, onConfirm, onClose }: Props) {
   const dialog = useModal(open);
   const titleId = useId();
-  const opener = useRef<HTMLElement | null>(null);
-
-  // Before useModal's showModal (a passive effect) moves the focus into the dialog.
-  useLayoutEffect(() => {
-    if (open) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  }, [open]);
-
+  // Abbrechen first, so that Enter does not confirm by accident (useModal keeps and returns the focus).
   useEffect(() => {
-    if (!open) return;
-    dialog.current?.querySelector<HTMLElement>('.button-quiet')?.focus();
-    return () => {
-      // The opener may have been re-rendered away (a deleted comment): then nothing to return to.
-      if (opener.current?.isConnected) opener.current.focus();
-    };
+    if (open) dialog.current?.querySelector<HTMLElement>('.button-quiet')?.focus();
   }, [open, dialog]);
-
-  // A modal <dialog> makes the page inert, but Tab still leaves it for the browser's own controls:
-  // wrap around inside, so the keyboard stays with the question until it is answered.
-  function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key !== 'Tab') return;
-    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input, textarea, select')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,7 +36,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
   }
 
   return (
-    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={trapTab}>
+    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={titleId} onClose={onClose}>
       {open && (
         <form onSubmit={submit} noValidate>
           <h2 id={titleId}>{title}</h2>

@@ -80,7 +80,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
         toggleButton.current?.focus();
       }}
     >
-      <button ref={toggleButton} type="button" className="tool-button changes-toggle" aria-pressed={on} aria-controls="changes-panel" onClick={() => void toggle()}>
+      <button ref={toggleButton} type="button" className="tool-button changes-toggle" aria-pressed={on} aria-controls={on ? 'changes-panel' : undefined} onClick={() => void toggle()}>
         Änderungen gegenüber {year}
       </button>
       {error && (
