@@ -28,6 +28,8 @@ export interface NewTemplateDraft {
 }
 
 export interface TemplatePublication {
+  /** The ministry names the hash covers; written with the content, so both are what was hashed. */
+  ministry: Ministry;
   content: TemplateNodeJSON;
   sha256: string;
   publishedBy: string;

@@ -86,8 +86,8 @@ export class SqliteTemplateStore implements TemplateStore {
       // The update first: the trigger refuses updates of a published version.
       this.append(update);
       const { changes } = this.db
-        .prepare(`UPDATE template_versions SET state = 'published', content = ?, sha256 = ?, published_by = ?, published_at = ? WHERE version = ? AND state = 'draft'`)
-        .run(JSON.stringify(publication.content), publication.sha256, publication.publishedBy, publication.publishedAt, version);
+        .prepare(`UPDATE template_versions SET state = 'published', ministry = ?, content = ?, sha256 = ?, published_by = ?, published_at = ? WHERE version = ? AND state = 'draft'`)
+        .run(JSON.stringify(publication.ministry), JSON.stringify(publication.content), publication.sha256, publication.publishedBy, publication.publishedAt, version);
       if (changes !== 1) throw new Error(`template version ${version} is no draft`);
     })();
   }

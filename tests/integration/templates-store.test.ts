@@ -44,7 +44,7 @@ describe('the template store', () => {
     await expect(store.templates.createDraft(draft, new Uint8Array([0, 0]))).rejects.toBeInstanceOf(TemplateVersionExists);
     expect(await store.templates.updateDraft('aqb-2026', { label: 'AQB 2026 (neu)' })).toBe(true);
     const update = { version: 'aqb-2026', update: new Uint8Array([0, 0]), author: { username: 'hmsi-referat', via: 'server' as const }, at: 6 };
-    await store.templates.publish('aqb-2026', { content: AQB_2024_CONTENT, sha256: 'a'.repeat(64), publishedBy: 'hmsi-referat', publishedAt: 6 }, update);
+    await store.templates.publish('aqb-2026', { ministry: MINISTRY_2024, content: AQB_2024_CONTENT, sha256: 'a'.repeat(64), publishedBy: 'hmsi-referat', publishedAt: 6 }, update);
     expect(await store.templates.get('aqb-2026')).toMatchObject({ state: 'published', label: 'AQB 2026 (neu)', publishedBy: 'hmsi-referat', content: AQB_2024_CONTENT });
     expect(await store.templates.updateDraft('aqb-2026', { label: 'anders' })).toBe(false);
     expect(await store.templates.deleteDraft('aqb-2026')).toBe(false);
