@@ -4,7 +4,7 @@ import { findDistrict } from '../../shared/districts.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { yearProblem } from '../../shared/rounds/validate.js';
 import { diffTemplates, type BlockDiff } from '../../shared/template/diff.js';
-import type { TemplateNodeJSON, TemplateVersionDetail, TemplateVersionSummary } from '../../shared/template/model.js';
+import type { TemplateComparison, TemplateNodeJSON, TemplateVersionDetail, TemplateVersionSummary } from '../../shared/template/model.js';
 import type { Ministry } from '../../shared/template/types.js';
 import { validateTemplateContent } from '../../shared/template/validate.js';
 import { fail } from '../errors.js';
@@ -152,7 +152,7 @@ export class TemplateService {
     return { ok: true, detail: await this.detail(user, version) };
   }
 
-  async compare(user: SessionUser, a: string, b: string): Promise<{ a: string; b: string; blocks: BlockDiff[] }> {
+  async compare(user: SessionUser, a: string, b: string): Promise<TemplateComparison<BlockDiff>> {
     const [from, to] = await Promise.all([this.readable(user, a), this.readable(user, b)]);
     const [fromContent, toContent] = await Promise.all([this.contentOf(from), this.contentOf(to)]);
     return { a, b, blocks: diffTemplates(fromContent, toContent) };
