@@ -48,7 +48,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
-  const { app, injectWebSocket, rooms, agreements, rounds, notifications } = createApp({
+  const { app, injectWebSocket, rooms, templateRooms, agreements, rounds, notifications } = createApp({
     store,
     log,
     staticDir: options.staticDir,
@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close();
         rounds.events.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        await templateRooms.drain(CLOSE.goingAway, 'server shutting down');
         await reminders.stop();
         await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();

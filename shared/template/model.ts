@@ -29,6 +29,12 @@ export const TEMPLATE_NODES = {
 /** The name of the Y.XmlFragment that holds a template draft's document. */
 export const TEMPLATE_FRAGMENT = 'template';
 
+/**
+ * The Y.Map beside the fragment that holds the version's state (`state`: 'draft' | 'published'),
+ * written only by the server: publishing sets it, so every open editor learns it at once.
+ */
+export const TEMPLATE_STATE_ROOT = 'version';
+
 /** The JSON of a template document (ProseMirror `toJSON()` shape, narrowed). */
 export interface TemplateNodeJSON {
   type: string;
@@ -66,3 +72,30 @@ export interface TemplateVersionDetail {
 export type TemplateVersionSummary = Omit<TemplateVersionDetail, 'content' | 'ministry'>;
 
 export type { BlockId, Ministry, PieceKind };
+
+/** `POST /api/templates`: a new draft copied from `from`. */
+export interface NewTemplateDraftRequest {
+  from: string;
+  /** 3–64 characters of a–z, 0–9 and "-", e.g. "aqb-2026". */
+  version: string;
+  label: string;
+}
+
+/** `PATCH /api/templates/:version` (drafts only). */
+export interface TemplateDraftChange {
+  label?: string;
+  ministry?: Ministry;
+}
+
+/** `POST /api/templates/:version/publish` refused (409): the German problems, one per line. */
+export interface TemplatePublishRefusal {
+  error: string;
+  problems: string[];
+}
+
+/** `GET /api/templates/:a/compare/:b`; `BlockDiff` is shared/template/diff.ts. */
+export interface TemplateComparison<Block = unknown> {
+  a: string;
+  b: string;
+  blocks: Block[];
+}
