@@ -177,8 +177,8 @@ export class VersionService {
     }
     const version = await this.store.versions.get(id, param);
     if (!version) fail(404, 'Diese Fassung gibt es nicht.', `version ${param} of ${id} not found`);
-    const { state, uptoSeq } = version;
-    return { ref: { kind: 'version', version: summaryOf(version) }, doc: docFromState(state), uptoSeq };
+    const { state, ...stored } = version;
+    return { ref: { kind: 'version', version: summaryOf(stored) }, doc: docFromState(state), uptoSeq: stored.uptoSeq };
   }
 
   /**
