@@ -4,7 +4,7 @@ import { WERRA_MEISSNER_2024 } from '../../server/demo/agreements.js';
 import { readProjectList, seedAgreementDoc } from '../../server/documents/agreementDoc.js';
 import { checkBodyTransaction } from '../../server/documents/bodyGuard.js';
 import { entryAttribution } from '../../server/history/attribution.js';
-import { entryElements } from '../../server/history/docItems.js';
+import { entryElements, projectListOf } from '../../server/history/docItems.js';
 import { restoreProjectList } from '../../server/history/restore.js';
 import { DocumentUpdateIndex } from '../../server/history/updateIndex.js';
 import type { ProjectListModel } from '../../shared/editor/body.js';
@@ -55,12 +55,15 @@ describe('restoring §5 to a version', () => {
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
 
+    expect(projectListOf(doc)).toEqual(readProjectList(doc));
     doc.transact(() => restoreProjectList(doc, version), 'server');
     expect(updates).toHaveLength(1);
     Y.applyUpdate(observer, updates[0]!);
 
     expect(readProjectList(doc)).toEqual(version);
     expect(readProjectList(observer)).toEqual(version);
+    // History reads §5 from the Yjs types directly; it reads what the editor's conversion reads.
+    expect(projectListOf(observer)).toEqual(readProjectList(observer));
     // Even by the rules for clients the change is allowed: it writes §5 only, lineage as recorded.
     expect(verdicts.length).toBeGreaterThan(0);
     expect(new Set(verdicts)).toEqual(new Set([null]));
