@@ -132,8 +132,11 @@ export class VersionService {
 
   async attribution(user: SessionUser, id: string): Promise<AttributionResponse> {
     await this.visible(user, id);
+    // The committed state, and the index read after it: every item of the state is in the index.
+    const { state, uptoSeq } = await this.committed.of(id);
+    const { doc } = this.docs.of(`${id}@${uptoSeq}`, () => state);
     const index = await this.indexes.of(id);
-    return this.rooms.use(id, async (room) => ({ entries: await entryAttribution(room.doc, index, this.names()) }));
+    return { entries: await entryAttribution(doc, index, this.names()) };
   }
 
   /** Field changes by the other party this user has not marked seen, oldest first. */
