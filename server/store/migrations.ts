@@ -7,6 +7,7 @@ import { accounts } from './migrations/003-accounts.js';
 import { paper } from './migrations/004-paper.js';
 import { notifications } from './migrations/005-notifications.js';
 import { templates } from './migrations/006-templates.js';
+import { versions } from './migrations/007-versions.js';
 import { notificationOnce } from './migrations/008-notification-once.js';
 
 /**
@@ -20,7 +21,7 @@ import { notificationOnce } from './migrations/008-notification-once.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper, notifications, templates, notificationOnce];
+export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper, notifications, templates, versions, notificationOnce];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../../../shared/api.js';
 import { ownNameForm } from '../../../shared/agreementTitle.js';
 import type { PartnerForms } from '../../../shared/districts.js';
-import { formatDate, formatDateTime } from '../../../shared/format.js';
+import { formatDate, formatDateTime, formatEuro } from '../../../shared/format.js';
 import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
 
 function describe(event: HistoryEvent, partner: PartnerForms): string {
@@ -25,6 +25,13 @@ function describe(event: HistoryEvent, partner: PartnerForms): string {
       return `Auf Papier unterzeichnete Vereinbarung erfasst (SHA-256 ${shortHash(d.hash ?? '')})`;
     case 'scan-uploaded':
       return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
+    // Version history (issue 12); the history panel of hist-ui words these fully.
+    case 'fields-changed':
+      return d.field === 'amountCents' ? `Betrag in § 4 geändert: ${formatEuro(Number(d.from))} → ${formatEuro(Number(d.to))}` : 'Felder geändert';
+    case 'version-saved':
+      return `Fassung gesichert: „${d.name ?? ''}“`;
+    case 'restored':
+      return d.label ?? 'Fassung wiederhergestellt';
   }
 }
 
