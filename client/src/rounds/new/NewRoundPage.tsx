@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../../shared/format.js';
-import { CURRENT_TEMPLATE_VERSION } from '../../../../shared/template/index.js';
 import { ApiError } from '../../api.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AppHeader } from '../../ui/AppHeader.js';
 import { Notice } from '../../ui/Notice.js';
+import { publishedVersions } from '../../templates/versionLabels.js';
+import { templatesApi } from '../../templates/templatesApi.js';
 import { usePageTitle } from '../../usePageTitle.js';
+import { useResource } from '../../useResource.js';
 import { roundsApi } from '../api.js';
 import { formatAmount } from '../money.js';
 import { AllocationImport } from './AllocationImport.js';
@@ -32,6 +34,9 @@ export function NewRoundPage() {
   const [pending, setPending] = useState(false);
   // After a 409 the year has agreements already: the way on is to add the missing partners to it.
   const [conflictYear, setConflictYear] = useState<number | null>(null);
+  // The published template versions a round may pin (drafts cannot be used).
+  const templates = useResource(() => templatesApi.list(), 'templates');
+  const versions = templates.kind === 'loaded' ? publishedVersions(templates.value) : [draft.templateVersion];
 
   // Last year's signatories, where there are some, for the year now chosen.
   useEffect(() => {
@@ -87,7 +92,7 @@ export function NewRoundPage() {
         </h1>
         {step.kind === 'edit' ? (
           <form onSubmit={check} noValidate aria-describedby={error ? 'round-error' : undefined}>
-            <RoundSettings draft={draft} onChange={setDraft} templates={[CURRENT_TEMPLATE_VERSION]} />
+            <RoundSettings draft={draft} onChange={setDraft} templates={versions} />
             <fieldset className="round-section">
               <legend>Unterzeichner/in des Ministeriums</legend>
               <SignatoryFields value={draft.ministry} onChange={(ministry) => setDraft({ ...draft, ministry })} />
