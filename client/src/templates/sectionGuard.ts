@@ -15,14 +15,14 @@ export function sectionSequence(doc: PMNode): string {
  * Backspace would otherwise merge them. The server checks the same on publishing; remote
  * changes (y-sync) pass, so the editor never disagrees with the shared document.
  */
+export function sectionGuardPlugin(): Plugin {
+  return new Plugin({
+    key: new PluginKey('templateSectionGuard'),
+    filterTransaction: (tr, state) => !tr.docChanged || isRemoteChange(tr) || sectionSequence(tr.doc) === sectionSequence(state.doc),
+  });
+}
+
 export const SectionGuard = Extension.create({
   name: 'templateSectionGuard',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: new PluginKey('templateSectionGuard'),
-        filterTransaction: (tr, state) => !tr.docChanged || isRemoteChange(tr) || sectionSequence(tr.doc) === sectionSequence(state.doc),
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [sectionGuardPlugin()],
 });
