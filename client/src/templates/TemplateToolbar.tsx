@@ -29,9 +29,18 @@ function toolbarState(editor: Editor): ToolbarState {
 
 const sameState = (a: ToolbarState, b: ToolbarState | null) => b !== null && a.kind === b.kind && a.bold === b.bold && a.canUndo === b.canUndo && a.canRedo === b.canRedo;
 
-/** Inserts a placeholder chip at the caret (replacing a selection) and goes on writing after it. */
+/** The caret opens a sentence: at the start of a piece or after „.", „!", „?" or „:" and a space. */
+export function atSentenceStart(editor: Editor): boolean {
+  const { $from } = editor.state.selection;
+  return /(^|[.!?:]\s+)$/.test($from.parent.textBetween(0, $from.parentOffset, '\n', '\ufffc'));
+}
+
+/**
+ * Inserts a placeholder chip at the caret (replacing a selection) and goes on writing after it.
+ * At a sentence's start it prints capitalised („Der Landkreis Fulda …"), as the 2024 text does.
+ */
 export function insertPlaceholder(editor: Editor, key: PlaceholderKey): void {
-  editor.chain().focus().insertContent({ type: TEMPLATE_NODES.placeholder, attrs: { key, upper: false } }).run();
+  editor.chain().focus().insertContent({ type: TEMPLATE_NODES.placeholder, attrs: { key, upper: atSentenceStart(editor) } }).run();
 }
 
 /** Piece kind, bold, placeholders, undo: what the printed agreement's text needs, nothing more. */

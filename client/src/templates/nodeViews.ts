@@ -22,6 +22,7 @@ export const sectionView: NodeViewRenderer = ({ node }) => {
   label.contentEditable = 'false';
   label.textContent = isBlockId(blockId) ? BLOCK_LABELS[blockId] : String(blockId);
   label.id = `template-section-${String(blockId)}`;
+  dom.setAttribute('role', 'group');
   dom.setAttribute('aria-labelledby', label.id);
   const contentDOM = document.createElement('div');
   contentDOM.className = 'template-section-content';

@@ -36,5 +36,5 @@ export const templatesApi = {
 export const previewTextUrl = (id: string, districtId: string, year: number) =>
   `${version(id)}/preview?district=${encodeURIComponent(districtId)}&year=${year}`;
 
-/** The websocket room of a template draft (docs/protocol.md). */
-export const templateRoom = (id: string) => `template:${id}`;
+/** The websocket room of a template draft: y-websocket appends it to /collab, the server listens on /collab/template/:version. */
+export const templateRoom = (id: string) => `template/${encodeURIComponent(id)}`;
