@@ -115,7 +115,8 @@ describe('a new template version, from the ministry to the district', () => {
     const sheet = preview.locator('.template-preview-sheet');
     await expect.poll(() => sheet.locator('.template-block[data-block="p3"]').textContent()).toContain(SENTENCE_FULDA);
     expect(await sheet.locator('.piece-titleLine').allTextContents()).toContain('und dem Landkreis Fulda');
-    expect(await sheet.locator('.piece-amount').textContent()).toBe('462.800,00 €');
+    // The sample amount as the printed agreement writes it (§ 4).
+    expect(await sheet.locator('.piece-amount').textContent()).toBe('462.800 Euro');
     await shot(page, 'preview');
     await page.getByRole('button', { name: 'Text', exact: true }).click();
   });
@@ -168,7 +169,7 @@ describe('a new template version, from the ministry to the district', () => {
     const p3 = district.page.locator('.template-block[data-block="p3"]');
     await p3.waitFor();
     expect(await p3.textContent()).toContain(SENTENCE_FULDA);
-    expect(await district.page.locator('.template-block[data-block="p4"] .piece-amount').textContent()).toContain('480.000,00 €');
+    expect(await district.page.locator('.template-block[data-block="p4"] .piece-amount').textContent()).toContain('480.000 Euro');
     const text = await (await district.page.request.get('/api/agreements/aqb-2026-fulda/text')).text();
     expect(text).toContain(SENTENCE_FULDA);
     // Last year's agreement keeps the version it was made with.

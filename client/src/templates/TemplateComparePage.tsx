@@ -53,7 +53,7 @@ function Block({ block }: { block: BlockDiff }) {
 
 /** „Vergleichen": what changed from version a to version b, block by block, word by word. */
 export function TemplateComparePage({ a, b }: { a: string; b: string }) {
-  const heading = usePageTitle(`Vergleich ${a} – ${b}`);
+  const heading = usePageTitle(`Vergleich ${a} → ${b}`);
   const state = useResource(() => templatesApi.compare(a, b), `compare:${a}:${b}`);
   const changed = state.kind === 'loaded' ? state.value.blocks.filter((block) => block.changed).length : 0;
   return (
@@ -63,11 +63,14 @@ export function TemplateComparePage({ a, b }: { a: string; b: string }) {
           <Link href="/vorlagen">Vorlagen</Link>
           <span aria-hidden="true"> › </span>
           <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
-            Vergleich {a} → {b}
+            Vergleich
           </h1>
         </nav>
       </AppHeader>
       <main className="page template-compare">
+        <p className="diff-versions">
+          <Link href={`/vorlagen/${encodeURIComponent(a)}`}>{a}</Link> <span aria-label="verglichen mit">→</span> <Link href={`/vorlagen/${encodeURIComponent(b)}`}>{b}</Link>
+        </p>
         {state.kind === 'loading' && <p className="page-status">Wird verglichen …</p>}
         {state.kind === 'error' && (
           <Notice tone="error" title="Der Vergleich ist nicht möglich">

@@ -42,7 +42,7 @@ export function TemplateVersionPage({ version }: { version: string }) {
           {user.districtId === null ? <Link href="/vorlagen">Vorlagen</Link> : <span>Vorlagen</span>}
           <span aria-hidden="true"> › </span>
           <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
-            {detail ? `${detail.label} (${detail.version})` : version}
+            {detail ? detail.label : version}
           </h1>
           {detail && <span className={`status-badge template-state-${detail.state}`}>{STATE_LABELS[detail.state]}</span>}
         </nav>

@@ -91,6 +91,8 @@ export function TemplateWorkspace({ detail, connection, snapshot, user, mayEdit,
         <aside className="template-side">
           <VersionFieldsForm key={`${detail.version}:${detail.state}`} detail={detail} editable={mayEdit && detail.state === 'draft'} onSaved={onDetail} />
           <dl className="template-facts">
+            <dt>Kennung</dt>
+            <dd>{detail.version}</dd>
             <dt>Grundlage</dt>
             <dd>{detail.basedOn ?? '–'}</dd>
             {detail.sha256 && (

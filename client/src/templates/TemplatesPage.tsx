@@ -23,6 +23,9 @@ function VersionTable({ versions }: { versions: TemplateVersionSummary[] }) {
           <th scope="col">Grundlage</th>
           <th scope="col">Veröffentlicht</th>
           <th scope="col">Verwendet in</th>
+          <th scope="col">
+            <span className="visually-hidden">Aktionen</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -38,6 +41,16 @@ function VersionTable({ versions }: { versions: TemplateVersionSummary[] }) {
             <td>{v.basedOn ?? '–'}</td>
             <td>{v.publishedAt === null ? '–' : `${formatDay(v.publishedAt)}${v.publishedBy ? `, ${v.publishedBy}` : ''}`}</td>
             <td className="templates-usage">{v.usage === 1 ? '1 Vereinbarung' : `${v.usage} Vereinbarungen`}</td>
+            <td className="templates-actions">
+              <Link href={`/vorlagen/${encodeURIComponent(v.version)}`} aria-label={`${v.label} ${v.state === 'draft' ? 'bearbeiten' : 'ansehen'}`}>
+                {v.state === 'draft' ? 'Bearbeiten' : 'Ansehen'}
+              </Link>
+              {v.basedOn && (
+                <Link href={comparePath(v.basedOn, v.version)} aria-label={`${v.label} mit ${v.basedOn} vergleichen`}>
+                  Vergleichen
+                </Link>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
