@@ -60,6 +60,32 @@ describe('a new template version, from the ministry to the district', () => {
     await shot(page, 'list');
   });
 
+  it('shows the server\'s problems when a draft cannot be published, and keeps it a draft', async () => {
+    const { page } = ministry;
+    await page.getByRole('link', { name: 'AQB 2026 (Entwurf) bearbeiten' }).click();
+    await page.locator('.template-editor .template-section[data-block="p7"]').waitFor();
+    await expectSaved(page);
+    // Enter at the end of § 7 starts a new, empty paragraph: a draft may have one, a published text not.
+    await caretAtEndOf(page, '.template-section[data-block="p7"] .piece-text:last-child');
+    await page.keyboard.press('Enter');
+    await expectSaved(page);
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'AQB 2026 (Entwurf) veröffentlichen?' });
+    await dialog.getByRole('button', { name: 'Veröffentlichen' }).click();
+    const problems = dialog.getByRole('list', { name: 'Was vor dem Veröffentlichen fehlt' });
+    await expect.poll(() => problems.textContent()).toContain('leerer Absatz');
+    expect(await dialog.getByRole('alert').textContent()).toContain('nicht veröffentlicht werden');
+    await shot(page, 'publish-refused');
+    // The browser logs the refused request (409) as a console error: that one is expected.
+    expect(ministry.errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    ministry.errors.length = 0;
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await page.locator('.breadcrumbs .status-badge').textContent()).toBe('Entwurf');
+    await page.keyboard.press('Backspace');
+    await expectSaved(page);
+    await page.getByRole('navigation', { name: 'Brotkrumen' }).getByRole('link', { name: 'Vorlagen' }).click();
+  });
+
   it('opens „Neue Fassung" from the newest published version, with the focus in the dialog and back on the button after Abbrechen', async () => {
     const { page } = ministry;
     const open = page.getByRole('button', { name: 'Neue Fassung' });
