@@ -32,6 +32,11 @@ import type { Store } from './store/types.js';
 import type { AttemptRate } from './sync/attemptLimit.js';
 import type { HeartbeatOptions } from './sync/heartbeat.js';
 import { RoomRegistry } from './sync/registry.js';
+import { templateCollabRoutes } from './routes/templateCollab.js';
+import { templateRoutes } from './routes/templates.js';
+import type { TemplatePeer } from './templates/peer.js';
+import { TemplateService } from './templates/service.js';
+import { templateSyncHooks } from './templates/syncHooks.js';
 
 export interface AppDeps {
   store: Store;
@@ -77,6 +82,9 @@ export function createApp(deps: AppDeps) {
   const activity = new DocumentActivity();
   const hooks = agreementSyncHooks(store, log, Date.now, [new CommentTitlesExtension(store.comments, log), activity]);
   const rooms = new RoomRegistry<AgreementPeer>(hooks, { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
+  // Template drafts (issue 11): their own rooms on the same sync layer, with their own lock rules.
+  const templateRooms = new RoomRegistry<TemplatePeer>(templateSyncHooks(store.templates, log), { idleUnloadMs: deps.idleUnloadMs ?? 30_000, heartbeat: deps.heartbeat });
+  const templates = new TemplateService(store.templates, templateRooms, log);
   const sessions = new Sessions(store);
   // Commands record their notifications in their own transactions (server/notifications/).
   const notifications = createNotifications(store, deps.notifications);
@@ -133,11 +141,14 @@ export function createApp(deps: AppDeps) {
   app.use('/api/agreements/*', signedIn);
   app.use('/api/rounds', signedIn);
   app.use('/api/rounds/*', signedIn);
+  app.use('/api/templates', signedIn);
+  app.use('/api/templates/*', signedIn);
   const accounts = mountAccounts(app, { store, log, credentials, rooms });
   mountNotifications(app, store, notifications.live);
 
   const closeSessionSockets = (tokenHash: string) => {
     rounds.events.endSession(tokenHash);
+    void templateRooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
     return rooms.closeWhere((peer) => peer.sessionTokenHash === tokenHash, CLOSE.unauthenticated, 'logged out');
   };
   app.route('/api', authRoutes(sessions, log, deps.secureCookies ?? false, closeSessionSockets, credentials));
@@ -146,9 +157,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
   app.route('/api', roundRoutes({ ...rounds, log }));
   app.route('/api/agreements', paperRoutes(rounds.paper));
+  app.route('/api/templates', templateRoutes(templates));
+  app.route('/collab/template', templateCollabRoutes(templates, templateRooms, upgradeWebSocket, log, deps.connectRate));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
-  return { app, injectWebSocket, rooms, agreements, comments, signoff, details, accounts, rounds, notifications };
+  return { app, injectWebSocket, rooms, templateRooms, templates, agreements, comments, signoff, details, accounts, rounds, notifications };
 }

@@ -45,7 +45,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
-  const { app, injectWebSocket, rooms, agreements, rounds, notifications } = createApp({
+  const { app, injectWebSocket, rooms, templateRooms, agreements, rounds, notifications } = createApp({
     store,
     log,
     staticDir: options.staticDir,
@@ -86,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close();
         rounds.events.close();
         await rooms.drain(CLOSE.goingAway, 'server shutting down');
+        await templateRooms.drain(CLOSE.goingAway, 'server shutting down');
         await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         store.close();

@@ -7,7 +7,6 @@ import { findDistrict } from '../../shared/districts.js';
 import { validateAmountCents, type AgreementFields } from '../../shared/fields.js';
 import { ROOT } from '../../shared/protocol.js';
 import { signedParties } from '../../shared/signedBlocks.js';
-import { getTemplate } from '../../shared/template/index.js';
 import { writeFields, readProjectList, seedAgreementDoc } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/peer.js';
 import type { AgreementSeed } from '../demo/agreements.js';
@@ -18,6 +17,7 @@ import type { Notifier } from '../notifications/notifier.js';
 import type { NotificationDraft } from '../store/notificationTypes.js';
 import type { AgreementRecord, Store } from '../store/types.js';
 import type { RoomRegistry } from '../sync/registry.js';
+import { TemplateRegistry } from '../templates/registry.js';
 
 export function agreementId(districtId: string, year: number): string {
   return `aqb-${year}-${districtId}`;
@@ -51,6 +51,8 @@ export class AgreementService {
     /** A changed §4 amount becomes a notification, recorded with the fields (server/notifications/). */
     private readonly notifier: Notifier | null = null,
     private readonly now: () => number = Date.now,
+    /** The published template versions (issue 11); the store's own registry unless a test hands one. */
+    readonly templates: TemplateRegistry = new TemplateRegistry(store.templates),
   ) {}
 
   /** The deadline of each year's round (ISO date), from the round records. */
@@ -76,9 +78,10 @@ export class AgreementService {
   /** The agreement as plain text, as it would be printed (and as a signature's hash will cover). */
   async text(user: SessionUser, id: string): Promise<string> {
     const record = await this.readable(user, id);
+    const template = await this.templates.get(record.templateVersion);
     return this.rooms.use(id, (room) => {
       const recorded = [...room.doc.getMap<unknown>(ROOT.signatures).keys()].filter((key): key is SigningParty => key === 'ministry' || key === 'district');
-      return renderAgreementText(getTemplate(record.templateVersion), record.fields, readProjectList(room.doc), signedParties(record.status, recorded));
+      return renderAgreementText(template, record.fields, readProjectList(room.doc), signedParties(record.status, recorded));
     });
   }
 

@@ -11,7 +11,7 @@ import { checkPaperAgreement } from '../../shared/paper/validate.js';
 import { ROOT } from '../../shared/protocol.js';
 import { districtLabel } from '../../shared/rounds/validate.js';
 import { normaliseCanonicalText, unsignedFields } from '../../shared/signoff.js';
-import { getTemplate } from '../../shared/template/index.js';
+import type { TemplateRegistry } from '../templates/registry.js';
 import { seedAgreementDoc } from '../documents/agreementDoc.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -35,6 +35,8 @@ export interface PaperAgreement {
 
 export interface PaperDeps {
   paper: PaperStore;
+  /** The published template versions: a paper agreement pins one of them. */
+  templates: TemplateRegistry;
   log: Logger;
   /** Told about the agreement created (the board's event stream). */
   onCreated?: (agreementId: string) => void;
@@ -66,7 +68,7 @@ export class PaperService {
   async recordRequest(user: SessionUser, body: unknown): Promise<PaperAgreementResponse> {
     const decision = decidePaper(user);
     if (!decision.ok) fail(403, decision.message, decision.reason);
-    const checked = checkPaperAgreement(body);
+    const checked = checkPaperAgreement(body, await this.deps.templates.published());
     if (!checked.ok) fail(400, checked.message, `invalid paper agreement at ${checked.field}`);
     const request = checked.value;
     const district = findDistrict(request.districtId);
@@ -97,7 +99,8 @@ export class PaperService {
   async record(actor: string, paper: PaperAgreement): Promise<string> {
     const at = this.now();
     const id = agreementId(paper.districtId, paper.year);
-    const template = getTemplate(paper.templateVersion);
+    const template = await this.deps.templates.find(paper.templateVersion);
+    if (!template) fail(400, `Vorlage: Unbekannte Vorlagenversion „${paper.templateVersion}".`, `paper agreement with unpublished template ${paper.templateVersion}`);
     // Both signatures cover the text with empty signature blocks, as an electronic release does.
     const text = normaliseCanonicalText(renderAgreementText(template, unsignedFields(paper.fields), paper.projects));
     const hash = sha256Hex(text);

@@ -42,7 +42,7 @@ export function roundServices(deps: RoundServiceDeps) {
   const watched = new BoardEvents((id) => board.rowOf(id), deps.log);
   events = watched;
   const changes = new ChangesService(deps.store, deps.agreements, deps.rooms);
-  const paper = new PaperService({ paper: deps.store.paper, log: deps.log, onCreated: (id) => events?.touch(id) });
+  const paper = new PaperService({ paper: deps.store.paper, templates: deps.agreements.templates, log: deps.log, onCreated: (id) => events?.touch(id) });
   deps.activity.onChange((name) => watched.touch(name));
   return { rounds, board, events: watched, changes, paper };
 }

@@ -109,7 +109,7 @@ export class RoundService {
 
   async create(user: SessionUser, body: unknown): Promise<CreateRoundResponse> {
     this.authorize(user, 'create');
-    return this.open(user.username, checked(checkCreateRound(body)), '', user);
+    return this.open(user.username, checked(checkCreateRound(body, await this.deps.agreements.templates.published())), '', user);
   }
 
   /**
@@ -123,6 +123,10 @@ export class RoundService {
 
   /** The round of `request`; `notifying` is the person who started it, null for no notifications. */
   private async open(actor: string, request: CreateRoundRequest, note: string, notifying: SessionUser | null): Promise<CreateRoundResponse> {
+    // Checked again for the server's own rounds (the demo seed): a round pins a published version only.
+    if (!(await this.deps.agreements.templates.find(request.templateVersion))) {
+      fail(400, `Vorlage: Unbekannte Vorlagenversion „${request.templateVersion}".`, `round with unpublished template ${request.templateVersion}`);
+    }
     const round: RoundRecord = {
       year: request.year,
       templateVersion: request.templateVersion,

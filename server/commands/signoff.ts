@@ -19,7 +19,6 @@ import { berlinIsoDate } from '../../shared/format.js';
 import { normaliseCanonicalText, normaliseTypedText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { fieldsAsSigned, signedParties } from '../../shared/signedBlocks.js';
 import type { SignRequest } from '../../shared/schemas/signoff.js';
-import { getTemplate } from '../../shared/template/index.js';
 import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
 import type { AgreementPeer } from '../documents/peer.js';
@@ -119,7 +118,7 @@ export class SignoffService {
     const record = await this.deps.agreements.readable(user, id);
     enforce(decide(user, 'release', { districtId: record.districtId, status: record.status, signed: [] }));
     const openThreads = await this.openThreadCount(id);
-    const template = getTemplate(record.templateVersion);
+    const template = await this.deps.agreements.templates.get(record.templateVersion);
     await this.change(record, user, 'release', (doc) => {
       const groups = readProjectList(doc);
       const blockers: ReleaseBlockers = { projectCount: groups.reduce((n, g) => n + g.entries.filter((e) => e.title.trim() !== '').length, 0), openThreads };
@@ -262,7 +261,7 @@ export class SignoffService {
     const bytes = await renderAgreementPdf({
       id,
       title: agreementTitle(record.year, record.fields.partner),
-      template: getTemplate(record.templateVersion),
+      template: await this.deps.agreements.templates.get(record.templateVersion),
       // A block shows a mark and a date only when that party's signature exists.
       fields: fieldsAsSigned(record.fields, signedParties(record.status, view.signatures.map((s) => s.party))),
       groups,

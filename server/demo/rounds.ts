@@ -1,7 +1,7 @@
 import { DISTRICTS, type District } from '../../shared/districts.js';
 import type { CreateRoundRequest, SignatoryInput } from '../../shared/rounds/types.js';
-import { CURRENT_TEMPLATE_VERSION } from '../../shared/template/index.js';
 import { FULDA_2024, MINISTRY_SIGNATORY_2024, WERRA_MEISSNER_2024 } from './agreements.js';
+import { DEMO_TEMPLATE_2025 } from './templates.js';
 
 /**
  * The demo's rounds (issue 10, „Demo data"): 2024 holds the published Werra-Meißner agreement,
@@ -36,7 +36,8 @@ const KNOWN_2024 = new Map([WERRA_MEISSNER_2024, FULDA_2024].map((seed) => [seed
 export function round2025Request(): CreateRoundRequest {
   return {
     year: ROUND_2025.year,
-    templateVersion: CURRENT_TEMPLATE_VERSION,
+    // The ministry's 2025 text (server/demo/templates.ts), published before the round starts.
+    templateVersion: DEMO_TEMPLATE_2025,
     deadline: ROUND_2025.deadline,
     carryOver: 'previous',
     ministrySignatory: ministry(),

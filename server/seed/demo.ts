@@ -5,6 +5,7 @@ import type { PaperService } from '../commands/paper.js';
 import type { RoundService } from '../commands/rounds.js';
 import { FULDA_2024, WERRA_MEISSNER_2024 } from '../demo/agreements.js';
 import { DEMO_NOTE_2025, round2024Record, round2025Request } from '../demo/rounds.js';
+import { seedDemoTemplates } from '../demo/templates.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 
@@ -47,6 +48,7 @@ export async function seedDemo(store: Store, services: DemoServices, password: s
   const passwordHash = await hashPassword(password);
   for (const user of DEMO_USERS) await store.putUser({ ...user, passwordHash, createdAt: now });
   const { agreements, rounds } = services;
+  await seedDemoTemplates(store.templates, now);
   await store.rounds.createRound(round2024Record(now), [agreements.prepare(FULDA_2024, now)], { username: 'system', via: 'server' });
   await rounds.paper.record('system', { ...WERRA_MEISSNER_2024, scan: null });
   const round2025 = await rounds.rounds.start('system', round2025Request(), DEMO_NOTE_2025);

@@ -12,6 +12,7 @@ import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.js';
 import { SqlitePaperStore } from './paper.js';
+import { SqliteTemplateStore } from './templates.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 
@@ -60,6 +61,7 @@ export class SqliteStore implements Store {
   readonly rounds: SqliteRoundStore;
   readonly paper: SqlitePaperStore;
   readonly notifications: SqliteNotificationStore;
+  readonly templates: SqliteTemplateStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -83,6 +85,7 @@ export class SqliteStore implements Store {
     this.users = new SqliteUserStore(this.db);
     this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), this.notifications, options.beforeAgreementInsert);
     this.paper = new SqlitePaperStore(this.db, (record, update, author) => this.insertAgreement(record, update, author));
+    this.templates = new SqliteTemplateStore(this.db);
   }
 
   async getUser(username: string) {

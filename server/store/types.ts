@@ -5,6 +5,7 @@ import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
 import type { CarryOver, SignatoryInput } from '../../shared/rounds/types.js';
 import type { NotificationDraft, NotificationStore } from './notificationTypes.js';
+import type { TemplateStore } from './templateTypes.js';
 
 /**
  * The persistence interface. The embedded default is SQLite (./sqlite.ts); a deployment that
@@ -111,6 +112,8 @@ export interface Store {
   readonly paper: PaperStore;
   /** Notifications, mail settings and the mail outbox; commands hand their drafts to the stores above. */
   readonly notifications: NotificationStore;
+  /** Template versions and their draft documents (issue 11, migrations/006-templates.ts). */
+  readonly templates: TemplateStore;
   close(): void;
 }
 

@@ -3,9 +3,9 @@ import { LAYOUT_CONTROL } from '../editor/entryRules.js';
 import { validateAmountCents } from '../fields.js';
 import { districtLabel, isIsoDate, yearProblem } from '../rounds/validate.js';
 import { invalid, isRecord, onlyKeys, runCheck, type Checked } from '../validation/fieldChecks.js';
-import { findTemplate } from '../template/index.js';
 import { parsePastedProjectList } from './projectListText.js';
 import type { PaperAgreementRequest, PaperScanInput, PaperSignatoryInput } from './types.js';
+import { BUILT_IN_TEMPLATE_VERSIONS } from '../template/index.js';
 
 /**
  * The pure check of POST /api/agreements/paper, used by the server (authoritative) and the form.
@@ -43,7 +43,8 @@ function scan(value: unknown): PaperScanInput {
   return { filename: typeof value.filename === 'string' ? value.filename : 'scan.pdf', base64: value.base64 };
 }
 
-export function checkPaperAgreement(body: unknown): Checked<PaperAgreementRequest> {
+/** `published`: the template versions the store holds as published (see checkCreateRound). */
+export function checkPaperAgreement(body: unknown, published: ReadonlySet<string> = BUILT_IN_TEMPLATE_VERSIONS): Checked<PaperAgreementRequest> {
   return runCheck(() => {
     if (!isRecord(body)) invalid('', 'Anfrage', 'Bitte die Angaben der Vereinbarung senden.');
     onlyKeys(body, ['districtId', 'year', 'templateVersion', 'amountCents', 'projectList', 'ministrySignatory', 'districtSignatory', 'scan'], '', 'Anfrage');
@@ -51,7 +52,7 @@ export function checkPaperAgreement(body: unknown): Checked<PaperAgreementReques
     if (!district) invalid('districtId', 'Kreis/Stadt', `Unbekannter Kreis bzw. unbekannte Stadt „${String(body.districtId)}".`);
     const yearMessage = yearProblem(body.year);
     if (yearMessage) invalid('year', 'Jahr', yearMessage);
-    if (typeof body.templateVersion !== 'string' || !findTemplate(body.templateVersion)) {
+    if (typeof body.templateVersion !== 'string' || !published.has(body.templateVersion)) {
       invalid('templateVersion', 'Vorlage', `Unbekannte Vorlagenversion „${String(body.templateVersion)}".`);
     }
     const amountProblem = validateAmountCents(body.amountCents);

@@ -1,9 +1,9 @@
 import { findDistrict, type District } from '../districts.js';
 import { LAYOUT_CONTROL } from '../editor/entryRules.js';
 import { validateAmountCents } from '../fields.js';
-import { findTemplate } from '../template/index.js';
 import { invalid, isRecord, onlyKeys, runCheck, type Checked } from '../validation/fieldChecks.js';
 import type { AddRoundAgreementsRequest, CreateRoundRequest, RoundAgreementInput, SignatoryInput } from './types.js';
+import { BUILT_IN_TEMPLATE_VERSIONS } from '../template/index.js';
 
 /**
  * Pure checks of the round's request bodies, used by the server (authoritative) and the form.
@@ -76,14 +76,18 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function checkCreateRound(body: unknown): Checked<CreateRoundRequest> {
+/**
+ * `published`: the template versions a round may use, as the server's store holds them (the client
+ * checks against the versions it has loaded; the server decides).
+ */
+export function checkCreateRound(body: unknown, published: ReadonlySet<string> = BUILT_IN_TEMPLATE_VERSIONS): Checked<CreateRoundRequest> {
   return runCheck(() => {
     if (!isRecord(body)) invalid('', 'Anfrage', 'Bitte die Angaben der Runde senden.');
     onlyKeys(body, ['year', 'templateVersion', 'deadline', 'carryOver', 'ministrySignatory', 'agreements'], '', 'Anfrage');
     const yearMessage = yearProblem(body.year);
     if (yearMessage) invalid('year', 'Jahr', yearMessage);
     const year = body.year as number;
-    if (typeof body.templateVersion !== 'string' || !findTemplate(body.templateVersion)) {
+    if (typeof body.templateVersion !== 'string' || !published.has(body.templateVersion)) {
       invalid('templateVersion', 'Vorlage', `Unbekannte Vorlagenversion „${String(body.templateVersion)}".`);
     }
     if (!isIsoDate(body.deadline)) invalid('deadline', 'Frist', 'Bitte ein Datum im Format JJJJ-MM-TT angeben.');

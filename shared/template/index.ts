@@ -17,6 +17,9 @@ const TEMPLATES: Record<string, Template> = { [AQB_2024.version]: AQB_2024, [AQB
 
 export const CURRENT_TEMPLATE_VERSION = AQB_2024.version;
 
+/** The built-in versions' ids: what a client without the API's list of versions may offer. */
+export const BUILT_IN_TEMPLATE_VERSIONS: ReadonlySet<string> = new Set(Object.keys(TEMPLATES));
+
 export function findTemplate(version: string): Template | undefined {
   return TEMPLATES[version];
 }

@@ -29,6 +29,12 @@ export const TEMPLATE_NODES = {
 /** The name of the Y.XmlFragment that holds a template draft's document. */
 export const TEMPLATE_FRAGMENT = 'template';
 
+/**
+ * The Y.Map beside the fragment that holds the version's state (`state`: 'draft' | 'published'),
+ * written only by the server: publishing sets it, so every open editor learns it at once.
+ */
+export const TEMPLATE_STATE_ROOT = 'version';
+
 /** The JSON of a template document (ProseMirror `toJSON()` shape, narrowed). */
 export interface TemplateNodeJSON {
   type: string;

@@ -169,7 +169,7 @@ describe('sign-off of an agreement', () => {
     const { release, signatures } = await detail(suite.server, WMK, cookies.viewer);
     expect(text).toContain('ARBEITSWELT');
     expect(text).toContain('Zielvereinbarung');
-    expect(text).toContain('„Bündnis für Ausbildung für die Jahre 2020 bis 2024“');
+    expect(text).toContain('„Bündnis für Ausbildung für die Jahre 2025 bis 2029“');
     expect(text).toContain('Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung');
     expect(text).toContain('NEU VOR DER FREIGABE DREIplus');
     expect(text).toContain('Übergangsmanagement');

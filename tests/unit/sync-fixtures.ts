@@ -76,6 +76,9 @@ export class MemoryStore implements Store {
   get notifications(): never {
     return notUsed();
   }
+  get templates(): never {
+    return notUsed();
+  }
   close() {}
 }
 
