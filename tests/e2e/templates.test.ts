@@ -147,8 +147,12 @@ describe('a new template version, from the ministry to the district', () => {
     await page.getByRole('button', { name: 'Text', exact: true }).click();
   });
 
-  it('publishes after a confirmation that says what it means; the version is read-only then', async () => {
+  it('publishes after a confirmation that says what it means; the version is read-only then, also in a colleague\'s open editor', async () => {
     const { page } = ministry;
+    const colleague = await signIn(e2e, 'hmsi-referat');
+    await colleague.page.goto(`/vorlagen/${VERSION}`);
+    await colleague.page.locator('.template-editor[contenteditable="true"]').waitFor();
+    await expectSaved(colleague.page);
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     const dialog = page.getByRole('dialog', { name: 'AQB 2026 veröffentlichen?' });
     expect(await dialog.textContent()).toContain('nicht mehr ändern');
@@ -159,6 +163,16 @@ describe('a new template version, from the ministry to the district', () => {
     expect(await page.locator('.template-editor').getAttribute('contenteditable')).toBe('false');
     expect(await page.locator('.template-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await shot(page, 'published');
+
+    // The colleague's editor learns it from the live document and stops editing at once.
+    await colleague.page.getByRole('status').filter({ hasText: 'inzwischen veröffentlicht' }).waitFor();
+    expect(await colleague.page.locator('.template-editor').getAttribute('contenteditable')).toBe('false');
+    expect(await colleague.page.getByRole('toolbar', { name: 'Vorlagentext bearbeiten' }).count()).toBe(0);
+    await shot(colleague.page, 'published-meanwhile');
+    await colleague.page.getByRole('button', { name: 'Veröffentlichte Fassung anzeigen' }).click();
+    await colleague.page.locator('.read-only-badge', { hasText: 'Veröffentlicht – nicht änderbar' }).waitFor();
+    expect(colleague.errors).toEqual([]);
+    await colleague.context.close();
   });
 
   it('compares the new version with the one it came from, word by word', async () => {

@@ -11,6 +11,7 @@ import { usePageTitle } from '../usePageTitle.js';
 import { useResource } from '../useResource.js';
 import { templateRoom, templatesApi } from './templatesApi.js';
 import { TemplateWorkspace } from './TemplateWorkspace.js';
+import { useVersionState } from './useVersionState.js';
 import { STATE_LABELS } from './versionLabels.js';
 import '../styles/templates.css';
 
@@ -30,6 +31,10 @@ export function TemplateVersionPage({ version }: { version: string }) {
   const snapshot = useConnectionSnapshot(connection);
   useWarnBeforeLeaving(snapshot.unsaved);
   const refused = snapshot.refused;
+  // Published by someone else while this page is open: the live document says so at once.
+  const liveState = useVersionState(connection, 'draft');
+  const publishedMeanwhile = isDraft && liveState === 'published';
+  const shownState = publishedMeanwhile ? 'published' : (detail?.state ?? 'draft');
   const showCurrent = () => {
     setDetail(null);
     setReload((n) => n + 1);
@@ -44,19 +49,19 @@ export function TemplateVersionPage({ version }: { version: string }) {
           <h1 ref={heading} tabIndex={-1} className="breadcrumbs-current">
             {detail ? detail.label : version}
           </h1>
-          {detail && <span className={`status-badge template-state-${detail.state}`}>{STATE_LABELS[detail.state]}</span>}
+          {detail && <span className={`status-badge template-state-${shownState}`}>{STATE_LABELS[shownState]}</span>}
         </nav>
       </AppHeader>
-      {refused && isDraft && (
+      {isDraft && (publishedMeanwhile || refused) && (
         <div className="banner">
-          {refused.code === CLOSE.notEditable ? (
+          {publishedMeanwhile || refused?.code === CLOSE.notEditable ? (
             // Published by someone else while open: the text is fixed now; show it as it is.
             <Notice tone="info" title="Veröffentlicht" action={<button type="button" className="button" onClick={showCurrent}>Veröffentlichte Fassung anzeigen</button>}>
               Diese Version wurde inzwischen veröffentlicht und kann nicht mehr geändert werden.
             </Notice>
           ) : (
             <Notice tone="error" title="Verbindung abgelehnt" action={<button type="button" className="button" onClick={() => location.reload()}>Seite neu laden</button>}>
-              {closeMessage(refused.code)}
+              {closeMessage(refused?.code ?? 0)}
             </Notice>
           )}
         </div>
@@ -75,7 +80,7 @@ export function TemplateVersionPage({ version }: { version: string }) {
           connection={isDraft ? connection : null}
           snapshot={snapshot}
           user={user}
-          mayEdit={isDraft && user.role === 'ministry-editor'}
+          mayEdit={isDraft && !publishedMeanwhile && user.role === 'ministry-editor'}
           onDetail={setDetail}
         />
       )}

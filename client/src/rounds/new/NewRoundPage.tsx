@@ -57,7 +57,7 @@ export function NewRoundPage() {
 
   function check(event: FormEvent) {
     event.preventDefault();
-    const prepared = prepareRound(draft);
+    const prepared = prepareRound(draft, templates.kind === 'loaded' ? new Set(versions) : undefined);
     if (!prepared.ok) {
       setError(prepared.message);
       document.getElementById(prepared.inputId)?.focus();
