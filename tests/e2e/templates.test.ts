@@ -122,6 +122,11 @@ describe('a new template version, from the ministry to the district', () => {
     await menu.waitFor({ state: 'detached' });
     await page.keyboard.type(TYPED_AFTER);
     await expectSaved(page);
+    const bold = page.getByRole('button', { name: 'Fett' });
+    await page.keyboard.press('Control+b');
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+b');
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
 
     const section = page.locator('.template-section[data-block="p3"]');
     const chip = section.getByRole('img', { name: 'Platzhalter Partner, Akkusativ mit Artikel' });

@@ -69,7 +69,7 @@ export function TemplateToolbar({ editor, menuOpen, onMenuOpen }: { editor: Edit
             </option>
           ))}
         </select>
-        <ToolButton label="Fett" shortcut="Mod-b" enabled className={state.bold ? 'is-active' : ''} onActivate={() => editor.chain().focus().toggleMark(TEMPLATE_NODES.bold).run()}>
+        <ToolButton label="Fett" shortcut="Mod-b" enabled pressed={state.bold} onActivate={() => editor.chain().focus().toggleMark(TEMPLATE_NODES.bold).run()}>
           <strong aria-hidden="true">F</strong>
         </ToolButton>
       </div>
