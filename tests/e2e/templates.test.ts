@@ -118,6 +118,7 @@ describe('a new template version, from the ministry to the district', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Jahr');
     for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.querySelector('.placeholder-menu-label')?.textContent)).toBe('Partner, Akkusativ mit Artikel');
+    await page.screenshot({ path: 'test-results/templates-placeholder-menu.png' });
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'detached' });
     await page.keyboard.type(TYPED_AFTER);

@@ -31,7 +31,7 @@ export function NewVersionDialog({ open, versions, onClose }: { open: boolean; v
     <ConfirmDialog open={open} title="Neue Fassung" confirmLabel="Fassung anlegen" pendingLabel="Wird angelegt …" pending={pending} error={error} onConfirm={() => void create()} onClose={onClose}>
       <p className="dialog-hint">Die neue Fassung beginnt als Entwurf mit dem Text der gewählten Version. Sie wird erst nach dem Veröffentlichen für Runden verwendbar.</p>
       <label htmlFor={`${id}-from`}>Kopie von</label>
-      <select id={`${id}-from`} value={from} onChange={(event) => setFrom(event.target.value)}>
+      <select id={`${id}-from`} className="templates-select" value={from} onChange={(event) => setFrom(event.target.value)}>
         {versions.map((v) => (
           <option key={v.version} value={v.version}>
             {v.label} ({v.version}, {STATE_LABELS[v.state]})

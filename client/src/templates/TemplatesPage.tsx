@@ -76,11 +76,11 @@ function CompareForm({ versions }: { versions: TemplateVersionSummary[] }) {
     <form className="templates-compare" onSubmit={submit} aria-labelledby="templates-compare-title">
       <h2 id="templates-compare-title">Vergleichen</h2>
       <label htmlFor="compare-a">Ältere Fassung</label>
-      <select id="compare-a" value={a} onChange={(event) => setA(event.target.value)}>
+      <select id="compare-a" className="templates-select" value={a} onChange={(event) => setA(event.target.value)}>
         {options}
       </select>
       <label htmlFor="compare-b">Neuere Fassung</label>
-      <select id="compare-b" value={b} onChange={(event) => setB(event.target.value)}>
+      <select id="compare-b" className="templates-select" value={b} onChange={(event) => setB(event.target.value)}>
         {options}
       </select>
       <button type="submit" className="button" disabled={a === b}>
