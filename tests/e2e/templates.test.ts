@@ -153,6 +153,21 @@ describe('a new template version, from the ministry to the district', () => {
     await page.getByRole('button', { name: 'Text', exact: true }).click();
   });
 
+  it('saves the version\'s fields while it is a draft', async () => {
+    const { page } = ministry;
+    const form = page.getByRole('form', { name: 'Angaben der Version' });
+    const save = form.getByRole('button', { name: 'Angaben speichern' });
+    expect(await save.isDisabled()).toBe(true);
+    await form.getByLabel('Bezeichnung').fill('AQB 2026 neu');
+    await save.click();
+    await form.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor();
+    expect(await page.locator('.breadcrumbs-current').textContent()).toBe('AQB 2026 neu');
+    expect((await (await page.request.get(`/api/templates/${VERSION}`)).json()) as { label: string }).toMatchObject({ label: 'AQB 2026 neu' });
+    await form.getByLabel('Bezeichnung').fill('AQB 2026');
+    await save.click();
+    await expect.poll(() => page.locator('.breadcrumbs-current').textContent()).toBe('AQB 2026');
+  });
+
   it('publishes after a confirmation that says what it means; the version is read-only then, also in a colleague\'s open editor', async () => {
     const { page } = ministry;
     const colleague = await signIn(e2e, 'hmsi-referat');
