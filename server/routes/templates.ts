@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import type { TemplatePublishRefusal } from '../../shared/template/model.js';
 import type { TemplateService } from '../templates/service.js';
 import { requireSession, type AppEnv } from './context.js';
 import { jsonBody } from './jsonBody.js';
@@ -20,7 +21,7 @@ export function templateRoutes(templates: TemplateService) {
     })
     .post('/:version/publish', async (c) => {
       const outcome = await templates.publish(requireSession(c).user, c.req.param('version'));
-      if (!outcome.ok) return c.json({ error: 'Die Fassung kann so nicht veröffentlicht werden.', problems: outcome.problems }, 409);
+      if (!outcome.ok) return c.json({ error: 'Die Fassung kann so nicht veröffentlicht werden.', problems: outcome.problems } satisfies TemplatePublishRefusal, 409);
       return c.json(outcome.detail);
     })
     .get('/:a/compare/:b', async (c) => c.json(await templates.compare(requireSession(c).user, c.req.param('a'), c.req.param('b'))))

@@ -36,7 +36,8 @@ export interface DemoServices {
 }
 
 /**
- * Seeds the demo into an empty store only (issue 10, „Demo data"): the users; the 2024 round with
+ * Seeds the demo into an empty store only (issue 10, „Demo data"): the template versions aqb-2025
+ * (published) and aqb-2026-entwurf (a draft, issue 11); the users; the 2024 round with
  * Fulda's agreement and the published Werra-Meißner agreement recorded as signed on paper; the
  * 2025 round with a draft for each of the 26 partners, created by the round command in one
  * transaction, so that a start stays fast.

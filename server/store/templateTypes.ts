@@ -1,6 +1,22 @@
 import type { TemplateNodeJSON, TemplateVersionState } from '../../shared/template/model.js';
 import type { Ministry } from '../../shared/template/types.js';
-import type { StoredDocument, UpdateAuthor } from './types.js';
+
+/**
+ * Who wrote a draft's update and the stored document of a version: the same shapes as the
+ * agreements' `UpdateAuthor` and `StoredDocument` (./types.ts), declared here so that types.ts can
+ * name this store without an import cycle.
+ */
+export interface TemplateUpdateAuthor {
+  username: string;
+  via: 'client' | 'server';
+}
+
+export interface StoredTemplateDocument {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: Uint8Array[];
+  lastSeq: number;
+}
 
 /** One template version as stored (migrations/006-templates.ts). */
 export interface TemplateVersionRecord {
@@ -39,7 +55,7 @@ export interface TemplatePublication {
 export interface PendingTemplateUpdate {
   version: string;
   update: Uint8Array;
-  author: UpdateAuthor;
+  author: TemplateUpdateAuthor;
   at: number;
 }
 
@@ -71,7 +87,7 @@ export interface TemplateStore {
   publish(version: string, publication: TemplatePublication, update: PendingTemplateUpdate): Promise<void>;
   /** Removes a draft and its document; false when it is no draft or an agreement pins it. */
   deleteDraft(version: string): Promise<boolean>;
-  loadDocument(version: string): Promise<StoredDocument>;
+  loadDocument(version: string): Promise<StoredTemplateDocument>;
   loadClientOwners(version: string): Promise<Map<number, string>>;
   appendUpdates(updates: PendingTemplateUpdate[]): Promise<void>;
   writeSnapshot(version: string, state: Uint8Array): Promise<void>;

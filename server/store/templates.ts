@@ -3,11 +3,11 @@ import * as Y from 'yjs';
 import type { TemplateNodeJSON, TemplateVersionState } from '../../shared/template/model.js';
 import type { Ministry } from '../../shared/template/types.js';
 import { isUniqueViolation } from './rounds.js';
-import type { StoredDocument } from './types.js';
 import {
   TemplateVersionExists,
   type NewTemplateDraft,
   type PendingTemplateUpdate,
+  type StoredTemplateDocument,
   type TemplatePublication,
   type TemplateStore,
   type TemplateVersionRecord,
@@ -105,7 +105,7 @@ export class SqliteTemplateStore implements TemplateStore {
     })();
   }
 
-  async loadDocument(version: string): Promise<StoredDocument> {
+  async loadDocument(version: string): Promise<StoredTemplateDocument> {
     const snap = this.db.prepare('SELECT upto_seq, state FROM template_doc_snapshots WHERE version = ?').get(version) as { upto_seq: number; state: Buffer } | undefined;
     const snapshotSeq = snap?.upto_seq ?? 0;
     const rows = this.db.prepare('SELECT seq, data FROM template_doc_updates WHERE version = ? AND seq > ? ORDER BY seq').all(version, snapshotSeq) as { seq: number; data: Buffer }[];

@@ -1,17 +1,10 @@
+import type { NewTemplateDraftRequest, TemplateDraftChange } from '../../shared/template/model.js';
 import type { Ministry } from '../../shared/template/types.js';
 import { fail } from '../errors.js';
 
 /** Bodies of POST /api/templates and PATCH /api/templates/:version, checked (400 in German). */
-export interface NewDraftRequest {
-  from: string;
-  version: string;
-  label: string;
-}
-
-export interface DraftChange {
-  label?: string;
-  ministry?: Ministry;
-}
+export type NewDraftRequest = NewTemplateDraftRequest;
+export type DraftChange = TemplateDraftChange;
 
 /** A version id: lower case, digits and hyphens, as it appears in URLs and agreement records. */
 export const VERSION_ID = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;

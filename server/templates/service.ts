@@ -4,7 +4,7 @@ import { findDistrict } from '../../shared/districts.js';
 import { CLOSE } from '../../shared/protocol.js';
 import { yearProblem } from '../../shared/rounds/validate.js';
 import { diffTemplates, type BlockDiff } from '../../shared/template/diff.js';
-import type { TemplateNodeJSON, TemplateVersionDetail, TemplateVersionSummary } from '../../shared/template/model.js';
+import type { TemplateComparison, TemplateNodeJSON, TemplateVersionDetail, TemplateVersionSummary } from '../../shared/template/model.js';
 import type { Ministry } from '../../shared/template/types.js';
 import { validateTemplateContent } from '../../shared/template/validate.js';
 import { fail } from '../errors.js';
@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import { decideTemplate, templateNotFound, type TemplateAction, type TemplateDecision } from '../policies/templates.js';
 import { TemplateVersionExists, type TemplateStore, type TemplateVersionRecord } from '../store/templateTypes.js';
 import type { RoomRegistry } from '../sync/registry.js';
-import { readTemplateContent, seedTemplateDoc, TEMPLATE_STATE_ROOT } from './draftDoc.js';
+import { readTemplateContent, seedTemplateDoc, TEMPLATE_STATE_ROOT, templateStateOf } from './draftDoc.js';
 import type { TemplatePeer } from './peer.js';
 import { previewText } from './preview.js';
 import { canonicalPublication } from './publication.js';
@@ -128,6 +128,8 @@ export class TemplateService {
         let publication: { content: TemplateNodeJSON; sha256: string; ministry: Ministry } | null = null;
         return room.submitServerChange(
           (doc) => {
+            // A second publication that raced this one finds the state already set.
+            if (templateStateOf(doc) !== 'draft') throw new PublishRefused([]);
             // The shadow holds every update accepted so far, in order: what the editors see.
             const content = readTemplateContent(doc);
             const problems = validateTemplateContent(content);
@@ -142,6 +144,7 @@ export class TemplateService {
         );
       });
     } catch (error: unknown) {
+      if (error instanceof PublishRefused && error.problems.length === 0) fail(409, PUBLISHED, `template ${version} was published meanwhile`);
       if (error instanceof PublishRefused) {
         this.log.info('template-publish-refused', { version, user: user.username, problems: error.problems.length });
         return { ok: false, problems: error.problems };
@@ -152,7 +155,7 @@ export class TemplateService {
     return { ok: true, detail: await this.detail(user, version) };
   }
 
-  async compare(user: SessionUser, a: string, b: string): Promise<{ a: string; b: string; blocks: BlockDiff[] }> {
+  async compare(user: SessionUser, a: string, b: string): Promise<TemplateComparison<BlockDiff>> {
     const [from, to] = await Promise.all([this.readable(user, a), this.readable(user, b)]);
     const [fromContent, toContent] = await Promise.all([this.contentOf(from), this.contentOf(to)]);
     return { a, b, blocks: diffTemplates(fromContent, toContent) };

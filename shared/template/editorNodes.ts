@@ -86,7 +86,7 @@ export const Placeholder = Node.create({
     };
   },
   // Copying a chip within the editor keeps it a chip; text that merely looks like one stays text.
-  parseHTML: () => [{ tag: 'span[data-placeholder]' }],
+  parseHTML: () => [{ tag: 'span[data-placeholder]', getAttrs: (element) => (isPlaceholderKey(element.getAttribute('data-placeholder')) ? null : false) }],
   renderHTML: ({ HTMLAttributes }) => ['span', { ...HTMLAttributes, class: 'placeholder' }],
   renderText: ({ node }) => `‹${String(node.attrs.key)}›`,
 });

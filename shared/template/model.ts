@@ -72,3 +72,30 @@ export interface TemplateVersionDetail {
 export type TemplateVersionSummary = Omit<TemplateVersionDetail, 'content' | 'ministry'>;
 
 export type { BlockId, Ministry, PieceKind };
+
+/** `POST /api/templates`: a new draft copied from `from`. */
+export interface NewTemplateDraftRequest {
+  from: string;
+  /** 3–64 characters of a–z, 0–9 and "-", e.g. "aqb-2026". */
+  version: string;
+  label: string;
+}
+
+/** `PATCH /api/templates/:version` (drafts only). */
+export interface TemplateDraftChange {
+  label?: string;
+  ministry?: Ministry;
+}
+
+/** `POST /api/templates/:version/publish` refused (409): the German problems, one per line. */
+export interface TemplatePublishRefusal {
+  error: string;
+  problems: string[];
+}
+
+/** `GET /api/templates/:a/compare/:b`; `BlockDiff` is shared/template/diff.ts. */
+export interface TemplateComparison<Block = unknown> {
+  a: string;
+  b: string;
+  blocks: Block[];
+}

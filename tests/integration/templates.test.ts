@@ -81,6 +81,13 @@ describe('template versions', () => {
     editor.destroy();
   });
 
+  it('publishes a draft once when two editors press „Veröffentlichen“ at the same time', async () => {
+    await newDraft(suite.server, suite.cookies.ministry, 'aqb-2025', 'aqb-2032');
+    const answers = await Promise.all([publish(suite.server, 'aqb-2032', suite.cookies.ministry), publish(suite.server, 'aqb-2032', suite.cookies.ministry)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect((await templateDetail(suite.server, 'aqb-2032', suite.cookies.ministry)).state).toBe('published');
+  });
+
   it('never changes a published version over HTTP: no rename, no second publication, no deletion', async () => {
     for (const version of ['aqb-2024', 'aqb-2029']) {
       const before = await templateDetail(suite.server, version, suite.cookies.ministry);
