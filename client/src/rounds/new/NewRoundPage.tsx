@@ -8,7 +8,6 @@ import { Notice } from '../../ui/Notice.js';
 import { publishedVersions } from '../../templates/versionLabels.js';
 import { templatesApi } from '../../templates/templatesApi.js';
 import { usePageTitle } from '../../usePageTitle.js';
-import { useResource } from '../../useResource.js';
 import { roundsApi } from '../api.js';
 import { formatAmount } from '../money.js';
 import { AllocationImport } from './AllocationImport.js';
@@ -34,9 +33,27 @@ export function NewRoundPage() {
   const [pending, setPending] = useState(false);
   // After a 409 the year has agreements already: the way on is to add the missing partners to it.
   const [conflictYear, setConflictYear] = useState<number | null>(null);
-  // The published template versions a round may pin (drafts cannot be used).
-  const templates = useResource(() => templatesApi.list(), 'templates');
-  const versions = templates.kind === 'loaded' ? publishedVersions(templates.value) : [draft.templateVersion];
+  // The published template versions a round may pin (drafts cannot be used); the newest is proposed.
+  const [published, setPublished] = useState<string[] | null>(null);
+  const versions = published ?? [draft.templateVersion];
+  useEffect(() => {
+    let current = true;
+    templatesApi.list().then(
+      (list) => {
+        if (!current) return;
+        const ids = publishedVersions(list);
+        setPublished(ids);
+        setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
+      },
+      (caught: unknown) => {
+        if (caught instanceof ApiError && caught.status === 401) expired();
+        else console.error('template versions failed', caught);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [expired]);
 
   // Last year's signatories, where there are some, for the year now chosen.
   useEffect(() => {
@@ -57,7 +74,7 @@ export function NewRoundPage() {
 
   function check(event: FormEvent) {
     event.preventDefault();
-    const prepared = prepareRound(draft, templates.kind === 'loaded' ? new Set(versions) : undefined);
+    const prepared = prepareRound(draft, published ? new Set(published) : undefined);
     if (!prepared.ok) {
       setError(prepared.message);
       document.getElementById(prepared.inputId)?.focus();
