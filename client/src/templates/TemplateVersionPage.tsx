@@ -66,6 +66,14 @@ export function TemplateVersionPage({ version }: { version: string }) {
           )}
         </div>
       )}
+      {connection && snapshot.lost && (
+        // Kept in this browser from an earlier visit, but the version is published now (or they were refused).
+        <div className="banner">
+          <Notice tone="error" title="Änderungen aus diesem Browser konnten nicht gespeichert werden" action={<button type="button" className="button" onClick={connection.discardLost}>Hinweis schließen und Änderungen verwerfen</button>}>
+            {snapshot.lost.count === 1 ? 'Eine Änderung ist' : `${snapshot.lost.count} Änderungen sind`} nicht in die Fassung eingegangen: Sie ist inzwischen veröffentlicht, oder der Server hat sie nicht angenommen. Was noch fehlt, gehört in eine neue Fassung.
+          </Notice>
+        </div>
+      )}
       {state.kind === 'error' && (
         <main className="page">
           <Notice tone="error" title="Die Vorlage kann nicht geöffnet werden">
