@@ -17,6 +17,10 @@ const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.
 // The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
 const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
 const PaperAgreementPage = lazy(async () => ({ default: (await import('./rounds/paper/PaperAgreementPage.js')).PaperAgreementPage }));
+// The template pages bring TipTap and the template compiler, like the agreement page.
+const TemplatesPage = lazy(async () => ({ default: (await import('./templates/TemplatesPage.js')).TemplatesPage }));
+const TemplateVersionPage = lazy(async () => ({ default: (await import('./templates/TemplateVersionPage.js')).TemplateVersionPage }));
+const TemplateComparePage = lazy(async () => ({ default: (await import('./templates/TemplateComparePage.js')).TemplateComparePage }));
 const AddPartnersPage = lazy(async () => ({ default: (await import('./rounds/new/AddPartnersPage.js')).AddPartnersPage }));
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: CurrentUser } | { kind: 'error'; message: string };
@@ -117,6 +121,21 @@ export function App() {
       {route.page === 'agreement' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
           <AgreementPage key={route.id} id={route.id} />
+        </Suspense>
+      )}
+      {route.page === 'templates' && (
+        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+          {session.user.districtId === null ? <TemplatesPage /> : <NotFoundPage />}
+        </Suspense>
+      )}
+      {route.page === 'template' && (
+        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+          <TemplateVersionPage key={route.version} version={route.version} />
+        </Suspense>
+      )}
+      {route.page === 'templateCompare' && (
+        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
+          <TemplateComparePage key={`${route.a}/${route.b}`} a={route.a} b={route.b} />
         </Suspense>
       )}
       {route.page === 'notFound' && <NotFoundPage />}

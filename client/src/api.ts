@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The answer's JSON body, for routes that say more than `error` (a 409's `problems`). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,13 +24,14 @@ const FALLBACK: Readonly<Record<number, string>> = {
 
 async function errorOf(response: Response): Promise<ApiError> {
   let message = FALLBACK[response.status] ?? `Der Server hat mit einem Fehler geantwortet (${response.status}).`;
+  let body: unknown = null;
   try {
-    const body: unknown = await response.json();
+    body = await response.json();
     if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string') message = body.error;
   } catch {
     // No JSON body (e.g. a proxy's error page): the fallback message stands.
   }
-  return new ApiError(response.status, message);
+  return new ApiError(response.status, message, body);
 }
 
 /**

@@ -36,6 +36,9 @@ export type Route =
   | { page: 'agreement'; id: string }
   | { page: 'users' }
   | { page: 'account' }
+  | { page: 'templates' }
+  | { page: 'template'; version: string }
+  | { page: 'templateCompare'; a: string; b: string }
   | { page: 'notFound' };
 
 export function matchRoute(pathAndQuery: string): Route {
@@ -56,6 +59,11 @@ export function matchRoute(pathAndQuery: string): Route {
   if (addition?.[1]) return { page: 'addPartners', year: Number(addition[1]) };
   const agreement = /^\/vereinbarungen\/([^/]+)\/?$/.exec(url.pathname);
   if (agreement?.[1]) return { page: 'agreement', id: decodeURIComponent(agreement[1]) };
+  if (url.pathname === '/vorlagen') return { page: 'templates' };
+  const compare = /^\/vorlagen\/([^/]+)\/vergleich\/([^/]+)\/?$/.exec(url.pathname);
+  if (compare?.[1] && compare[2]) return { page: 'templateCompare', a: decodeURIComponent(compare[1]), b: decodeURIComponent(compare[2]) };
+  const template = /^\/vorlagen\/([^/]+)\/?$/.exec(url.pathname);
+  if (template?.[1]) return { page: 'template', version: decodeURIComponent(template[1]) };
   return { page: 'notFound' };
 }
 

@@ -6,12 +6,14 @@ export type Resource<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | {
 
 /**
  * Loads something from /api for a signed-in page. A 401 means the session ended: the login page
- * takes over. A late answer for a page already left is dropped.
+ * takes over. A late answer for a page already left is dropped. A null key loads nothing yet.
  */
-export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
+export function useResource<T>(load: () => Promise<T>, key: string | null): Resource<T> {
   const { expired } = useSession();
   const [state, setState] = useState<Resource<T>>({ kind: 'loading' });
   useEffect(() => {
+    // No key yet (what to load depends on another answer): stay loading.
+    if (key === null) return;
     let current = true;
     setState({ kind: 'loading' });
     load().then(

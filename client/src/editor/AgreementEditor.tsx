@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { BODY_FIELD } from '../../../shared/editor/schema.js';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AgreementDetail, SessionUser } from '../../../shared/api.js';
+import type { Template } from '../../../shared/template/types.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { fieldsStore } from '../collab/fields.js';
 import { useAgreementStatus } from '../collab/useAgreementStatus.js';
@@ -25,6 +26,8 @@ import { useLockHint } from './useLockHint.js';
 
 interface Props {
   detail: AgreementDetail;
+  /** The version the agreement pins, compiled; its locked blocks are rendered from it. */
+  template: Template;
   connection: Connection;
   snapshot: ConnectionSnapshot;
   user: SessionUser;
@@ -39,7 +42,7 @@ function initialContent(ydoc: Y.Doc): JSONContent {
  * The agreement as one TipTap document bound to the Y.Doc. Mounted only after the first sync, so
  * the body always comes from the server and never from an empty client document.
  */
-export function AgreementEditor({ detail, connection, snapshot, user, onUnauthenticated }: Props) {
+export function AgreementEditor({ detail, template, connection, snapshot, user, onUnauthenticated }: Props) {
   const [amountOpen, setAmountOpen] = useState(false);
   const [refusedInput, setRefusedInput] = useState<string | null>(null);
   const lockHint = useLockHint();
@@ -71,7 +74,7 @@ export function AgreementEditor({ detail, connection, snapshot, user, onUnauthen
         ydoc: connection.ydoc,
         provider: connection.provider,
         fields,
-        templateVersion: detail.templateVersion,
+        template,
         user: { name: user.displayName, color: user.color },
         // By role, not by the permissions at page load; the button shows only while the sheet is
         // editable (a draft, see editor.css), and the server decides in any case.

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { MEASURE_TYPES, type MeasureType } from '../../../shared/measureTypes.js';
+import { menuKeyDown, useMenuFocus } from '../ui/menuKeys.js';
 import { ToolButton } from './ToolButton.js';
 
 /**
@@ -11,33 +12,14 @@ export function MeasureTypeMenu({ missing, onChoose }: { missing: MeasureType[];
   const wrapper = useRef<HTMLDivElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
 
-  useEffect(() => {
-    if (!open) return;
-    items.current[0]?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (event.target instanceof Node && !wrapper.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open]);
-
   const close = () => {
     setOpen(false);
     wrapper.current?.querySelector<HTMLButtonElement>('.tool-button')?.focus();
   };
+  const closeQuietly = useCallback(() => setOpen(false), []);
+  useMenuFocus(open, wrapper, items, closeQuietly);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = items.current.findIndex((item) => item === document.activeElement);
-    const move = (to: number) => items.current[(to + missing.length) % missing.length]?.focus();
-    if (event.key === 'Escape') close();
-    else if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(missing.length - 1);
-    else if (event.key === 'Tab') setOpen(false);
-    else return;
-    if (event.key !== 'Tab') event.preventDefault();
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => menuKeyDown(event, items.current, missing.length, { dismiss: close, close: closeQuietly });
 
   return (
     <div className="menu-wrapper" ref={wrapper}>

@@ -37,8 +37,10 @@ export function ToolButton(props: {
   className?: string;
   expanded?: boolean;
   hasPopup?: boolean;
+  /** For a toggle (Fett): whether it is on where the caret is. */
+  pressed?: boolean;
 }) {
-  const { label, shortcut, enabled, onActivate, children, className, expanded, hasPopup } = props;
+  const { label, shortcut, enabled, onActivate, children, className, expanded, hasPopup, pressed } = props;
   const title = shortcut ? `${label} (${shortcutLabel(shortcut)})` : label;
   return (
     <button
@@ -49,6 +51,7 @@ export function ToolButton(props: {
       aria-disabled={!enabled}
       aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined}
       aria-expanded={expanded}
+      aria-pressed={pressed}
       aria-haspopup={hasPopup ? 'menu' : undefined}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => {

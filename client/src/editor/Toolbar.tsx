@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { MeasureTypeMenu } from './MeasureTypeMenu.js';
 import { runCommand } from './runCommand.js';
 import { ToolButton } from './ToolButton.js';
+import { UndoRedoButtons } from './UndoRedoButtons.js';
 import { sameToolbarState, toolbarState } from './toolbarState.js';
 
 /** The §5 editing commands; every one also has a keyboard shortcut in the document. */
@@ -56,14 +57,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
             <span aria-hidden="true">−</span> Maßnahmenart
           </ToolButton>
         </div>
-        <div className="toolbar-group">
-          <ToolButton label="Rückgängig" shortcut="Mod-z" enabled={state.canUndo} onActivate={() => editor.commands.undo()}>
-            <span aria-hidden="true">↶</span>
-          </ToolButton>
-          <ToolButton label="Wiederholen" shortcut="Mod-Shift-z" enabled={state.canRedo} onActivate={() => editor.commands.redo()}>
-            <span aria-hidden="true">↷</span>
-          </ToolButton>
-        </div>
+        <UndoRedoButtons editor={editor} canUndo={state.canUndo} canRedo={state.canRedo} />
       </div>
       <ConfirmDialog
         open={removing !== null}

@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { Template } from '../../../shared/template/types.js';
 import { EntryIds } from '../../../shared/editor/entryIds.js';
 import { ProjectListLock } from '../../../shared/editor/lock.js';
 import { MeasureGroup, ProjectEntry, Signatures, TemplateBlock } from '../../../shared/editor/nodes.js';
@@ -22,7 +23,7 @@ export interface EditorSetup {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
   fields: FieldsStore;
-  templateVersion: string;
+  template: Template;
   user: { name: string; color: string };
   onEditAmount: (() => void) | null;
   /** Shows why typed or pasted text was refused (characters the PDF cannot print). */
@@ -56,7 +57,7 @@ const ProjectEntryWithKeys = ProjectEntry.extend({
 export function editorExtensions(setup: EditorSetup): AnyExtension[] {
   const templateOptions: TemplateViewOptions = {
     fields: setup.fields,
-    templateVersion: setup.templateVersion,
+    template: setup.template,
     onEditAmount: setup.onEditAmount,
   };
   const replaced: Record<string, AnyExtension> = {

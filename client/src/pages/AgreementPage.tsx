@@ -4,6 +4,7 @@ import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
 import { Link } from '../router.js';
+import { usePinnedTemplate } from '../templates/templateCache.js';
 import { AgreementStatusBar } from '../signoff/AgreementStatusBar.js';
 import { LiveStatusBadge } from '../signoff/LiveStatusBadge.js';
 import { SignoffPanel } from '../signoff/SignoffPanel.js';
@@ -23,6 +24,8 @@ export function AgreementPage({ id }: { id: string }) {
   const connection = useConnection(state.kind === 'loaded' ? id : null, user.username);
   const snapshot = useConnectionSnapshot(connection);
   useWarnBeforeLeaving(snapshot.unsaved);
+  // The pinned version's text, fetched while the websocket connects and syncs (cached per version).
+  const template = usePinnedTemplate(state.kind === 'loaded' ? state.value.templateVersion : null);
 
   return (
     <>
@@ -45,18 +48,18 @@ export function AgreementPage({ id }: { id: string }) {
         </div>
       )}
       {connection && snapshot.lost && <LostChangesNotice lost={snapshot.lost} onDiscard={connection.discardLost} />}
-      {state.kind === 'error' && (
+      {(state.kind === 'error' || template.kind === 'error') && (
         <main className="page">
           <Notice tone="error" title="Die Zielvereinbarung kann nicht geöffnet werden">
-            {state.message}
+            {state.kind === 'error' ? state.message : template.kind === 'error' ? template.message : ''}
           </Notice>
         </main>
       )}
-      {state.kind === 'loaded' && connection && snapshot.firstSynced && (
-        <AgreementEditor detail={state.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
+      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && (
+        <AgreementEditor detail={state.value} template={template.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
       )}
-      {state.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
-      {(state.kind === 'loading' || (state.kind === 'loaded' && !snapshot.firstSynced && !snapshot.refused)) && (
+      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
+      {(state.kind === 'loading' || (state.kind === 'loaded' && (!snapshot.firstSynced || template.kind === 'loading') && !snapshot.refused)) && (
         <p className="page-status" role="status">
           {snapshot.status === 'offline' && state.kind === 'loaded' ? 'Verbindung zum Server wird hergestellt …' : 'Zielvereinbarung wird geladen …'}
         </p>

@@ -32,6 +32,9 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <nav className="app-header-nav" aria-label="Bereiche">
           <Link href="/">Übersicht</Link>
           {user.role === 'ministry-editor' && <Link href="/runden/neu">Neue Runde</Link>}
+          <Link href="/vorlagen" aria-current={current('/vorlagen')}>
+            Vorlagen
+          </Link>
         </nav>
       )}
       <div className="app-header-context">{children}</div>

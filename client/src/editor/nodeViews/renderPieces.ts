@@ -4,7 +4,7 @@ import type { Piece, PieceKind } from '../../../../shared/template/types.js';
  * Template pieces as the printed agreement shows them. The plain text stays exactly the
  * template's, except that "§ " gets a non-breaking space (DIN 5008: "§ 5" never breaks).
  */
-const TAGS: Readonly<Record<PieceKind, string>> = {
+export const PIECE_TAGS: Readonly<Record<PieceKind, string>> = {
   letterhead: 'div',
   title: 'p',
   titleLine: 'p',
@@ -29,7 +29,7 @@ function renderLetterhead(element: HTMLElement, piece: Piece): void {
 }
 
 export function renderPiece(piece: Piece): HTMLElement {
-  const element = document.createElement(TAGS[piece.kind]);
+  const element = document.createElement(PIECE_TAGS[piece.kind]);
   element.className = `piece piece-${piece.kind}`;
   if (piece.kind === 'title') {
     element.setAttribute('role', 'heading');

@@ -1,12 +1,13 @@
 import type { NodeViewRenderer } from '@tiptap/core';
 import { renderBlock } from '../../../../shared/agreementText.js';
-import { getTemplate, isBlockId } from '../../../../shared/template/index.js';
+import { isBlockId, type Template } from '../../../../shared/template/types.js';
 import type { FieldsStore } from '../../collab/fields.js';
 import { renderPiece } from './renderPieces.js';
 
 export interface TemplateViewOptions {
   fields: FieldsStore | null;
-  templateVersion: string;
+  /** The agreement's pinned version, compiled (client/src/templates/templateCache.ts). */
+  template: Template;
   /** Set for those who may change the §4 amount: shows the field control beside it. */
   onEditAmount: (() => void) | null;
 }
@@ -41,7 +42,7 @@ function amountButton(onEditAmount: () => void): HTMLButtonElement {
 }
 
 /**
- * A locked block: its text is not in the document but rendered from the pinned template and the
+ * A locked block: its text is not in the document but rendered from the pinned version and the
  * fields, and rendered again whenever the server writes new field values.
  */
 export function templateBlockView(options: TemplateViewOptions): NodeViewRenderer {
@@ -52,11 +53,10 @@ export function templateBlockView(options: TemplateViewOptions): NodeViewRendere
     dom.contentEditable = 'false';
     dom.title = LOCKED_HINT;
     dom.dataset.block = String(blockId);
-    const template = getTemplate(options.templateVersion);
 
     const render = () => {
       if (!options.fields || !isBlockId(blockId)) return;
-      const pieces = renderBlock(template, blockId, options.fields.get()).map(renderPiece);
+      const pieces = renderBlock(options.template, blockId, options.fields.get()).map(renderPiece);
       const amount = pieces.find((element) => element.classList.contains('piece-amount'));
       if (amount && options.onEditAmount) amount.append(amountButton(options.onEditAmount));
       dom.replaceChildren(lockIcon(), ...pieces);

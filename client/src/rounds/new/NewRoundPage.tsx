@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../../shared/format.js';
-import { CURRENT_TEMPLATE_VERSION } from '../../../../shared/template/index.js';
 import { ApiError } from '../../api.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AppHeader } from '../../ui/AppHeader.js';
 import { Notice } from '../../ui/Notice.js';
+import { publishedVersions } from '../../templates/versionLabels.js';
+import { templatesApi } from '../../templates/templatesApi.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { roundsApi } from '../api.js';
 import { formatAmount } from '../money.js';
@@ -32,6 +33,27 @@ export function NewRoundPage() {
   const [pending, setPending] = useState(false);
   // After a 409 the year has agreements already: the way on is to add the missing partners to it.
   const [conflictYear, setConflictYear] = useState<number | null>(null);
+  // The published template versions a round may pin (drafts cannot be used); the newest is proposed.
+  const [published, setPublished] = useState<string[] | null>(null);
+  const versions = published ?? [draft.templateVersion];
+  useEffect(() => {
+    let current = true;
+    templatesApi.list().then(
+      (list) => {
+        if (!current) return;
+        const ids = publishedVersions(list);
+        setPublished(ids);
+        setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
+      },
+      (caught: unknown) => {
+        if (caught instanceof ApiError && caught.status === 401) expired();
+        else console.error('template versions failed', caught);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [expired]);
 
   // Last year's signatories, where there are some, for the year now chosen.
   useEffect(() => {
@@ -52,7 +74,7 @@ export function NewRoundPage() {
 
   function check(event: FormEvent) {
     event.preventDefault();
-    const prepared = prepareRound(draft);
+    const prepared = prepareRound(draft, published ? new Set(published) : undefined);
     if (!prepared.ok) {
       setError(prepared.message);
       document.getElementById(prepared.inputId)?.focus();
@@ -87,7 +109,7 @@ export function NewRoundPage() {
         </h1>
         {step.kind === 'edit' ? (
           <form onSubmit={check} noValidate aria-describedby={error ? 'round-error' : undefined}>
-            <RoundSettings draft={draft} onChange={setDraft} templates={[CURRENT_TEMPLATE_VERSION]} />
+            <RoundSettings draft={draft} onChange={setDraft} templates={versions} />
             <fieldset className="round-section">
               <legend>Unterzeichner/in des Ministeriums</legend>
               <SignatoryFields value={draft.ministry} onChange={(ministry) => setDraft({ ...draft, ministry })} />

@@ -107,8 +107,11 @@ const leftOut = (partners: PartnerDraft[]) =>
     .map((partner) => DISTRICTS.find((d) => d.id === partner.districtId))
     .flatMap((district) => (district ? [districtLabel(district)] : []));
 
-/** The request the form stands for, checked by the same rules as on the server; or the first problem. */
-export function prepareRound(draft: RoundDraft): Prepared {
+/**
+ * The request the form stands for, checked by the same rules as on the server; or the first problem.
+ * `published`: the template versions the server listed (GET /api/templates); without them, the built-in ones.
+ */
+export function prepareRound(draft: RoundDraft, published?: ReadonlySet<string>): Prepared {
   const included = draft.partners.filter((partner) => partner.amount.trim() !== '');
   const unreadable = unreadableAmount(included);
   if (unreadable) return unreadable;
@@ -119,7 +122,7 @@ export function prepareRound(draft: RoundDraft): Prepared {
     carryOver: draft.carryOver,
     ministrySignatory: toSignatory(draft.ministry),
     agreements: toAgreements(included),
-  });
+  }, published);
   if (!checked.ok) return { ok: false, message: checked.message, inputId: inputIdOf(checked.field, included) };
   return { ok: true, request: checked.value, left: leftOut(draft.partners) };
 }
