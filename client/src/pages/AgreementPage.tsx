@@ -3,6 +3,8 @@ import { closeMessage } from '../collab/closeMessages.js';
 import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
+import { HistoryButton, HistoryLayer } from '../history/HistoryLayer.js';
+import { useHistoryView } from '../history/useHistoryView.js';
 import { Link } from '../router.js';
 import { AgreementStatusBar } from '../signoff/AgreementStatusBar.js';
 import { LiveStatusBadge } from '../signoff/LiveStatusBadge.js';
@@ -23,6 +25,7 @@ export function AgreementPage({ id }: { id: string }) {
   const connection = useConnection(state.kind === 'loaded' ? id : null, user.username);
   const snapshot = useConnectionSnapshot(connection);
   useWarnBeforeLeaving(snapshot.unsaved);
+  const history = useHistoryView(id);
 
   return (
     <>
@@ -36,7 +39,7 @@ export function AgreementPage({ id }: { id: string }) {
           {state.kind === 'loaded' && <LiveStatusBadge connection={connection} fallback={state.value.status} />}
         </nav>
       </AppHeader>
-      {state.kind === 'loaded' && connection && <AgreementStatusBar detail={state.value} connection={connection} />}
+      {state.kind === 'loaded' && connection && <AgreementStatusBar detail={state.value} connection={connection} actions={<HistoryButton view={history} />} />}
       {snapshot.refused && (
         <div className="banner">
           <Notice tone="error" title="Verbindung abgelehnt" action={<button type="button" className="button" onClick={() => location.reload()}>Seite neu laden</button>}>
@@ -52,8 +55,9 @@ export function AgreementPage({ id }: { id: string }) {
           </Notice>
         </main>
       )}
+      {state.kind === 'loaded' && connection && snapshot.firstSynced && <HistoryLayer view={history} detail={state.value} connection={connection} user={user} />}
       {state.kind === 'loaded' && connection && snapshot.firstSynced && (
-        <AgreementEditor detail={state.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
+        <AgreementEditor detail={state.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} extensions={history.extensions} />
       )}
       {state.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
       {(state.kind === 'loading' || (state.kind === 'loaded' && !snapshot.firstSynced && !snapshot.refused)) && (
