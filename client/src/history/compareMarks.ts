@@ -19,26 +19,32 @@ function element(tag: string, className: string, ...children: (Node | string)[])
   return node;
 }
 
-/** „Umbenannt: <del>alt</del> <ins>neu</ins> – von …, 23.07.2024, 14:03 Uhr“ as a note in the document. */
-function entryNote(change: EntryChange): HTMLElement {
-  const note = element('span', 'history-note', element('strong', 'history-note-kind', `${KIND_LABELS[change.kind]}`));
-  note.contentEditable = 'false';
+/** „Umbenannt: <del>alt</del> <ins>neu</ins> – von …, 23.07.2024, 14:03 Uhr“: one part of a note. */
+function changePart(change: EntryChange): (Node | string)[] {
+  const parts: (Node | string)[] = [element('strong', 'history-note-kind', KIND_LABELS[change.kind])];
   if (change.kind === 'renamed') {
     const words = change.words ?? [
       { op: 'delete' as const, text: change.oldTitle ?? '' },
       { op: 'insert' as const, text: change.title },
     ];
-    note.append(': ', element('span', 'history-words', ...spacedWords(words).map((word) => wordElement(word.op, word.text))));
+    parts.push(': ', element('span', 'history-words', ...spacedWords(words).map((word) => wordElement(word.op, word.text))));
   }
-  if (change.kind === 'moved') note.append(`: aus „${measureTypeName(change.fromGroup)}“ nach „${measureTypeName(change.toGroup)}“`);
-  note.append(` – ${byAndWhen(change.by, change.at)}`);
+  if (change.kind === 'moved') parts.push(`: aus „${measureTypeName(change.fromGroup)}“ nach „${measureTypeName(change.toGroup)}“`);
+  parts.push(` – ${byAndWhen(change.by, change.at)}`);
+  return parts;
+}
+
+/** The note on an entry, in words: every change of it (renamed and moved are two), one after the other. */
+function entryNote(changes: readonly EntryChange[]): HTMLElement {
+  const note = element('span', 'history-note', ...changes.flatMap((change, index) => (index === 0 ? changePart(change) : ['; ', ...changePart(change)])));
+  note.contentEditable = 'false';
   return note;
 }
 
 /** An entry the document does not hold (any more): its title, struck through when it was removed. */
 function ghostEntry(change: EntryChange): HTMLElement {
   const title = change.kind === 'removed' ? wordElement('delete', change.title) : element('span', 'history-ghost-title', change.title);
-  const item = element('li', `history-ghost-entry history-${change.kind}`, title, ' ', entryNote(change));
+  const item = element('li', `history-ghost-entry history-${change.kind}`, title, ' ', entryNote([change]));
   item.contentEditable = 'false';
   item.dataset.historyEntry = change.entryId;
   return item;
@@ -88,7 +94,8 @@ function ghostGroup(measureType: number, change: GroupChange | undefined, entrie
  * `key` names the comparison, so that a new one never reuses the notes of the last.
  */
 export function compareDecorations(doc: PMNode, diff: VersionDiff, key: string): DecorationSet {
-  const byId = new Map(diff.entries.map((change) => [change.entryId, change]));
+  const byId = new Map<string, EntryChange[]>();
+  for (const change of diff.entries) byId.set(change.entryId, [...(byId.get(change.entryId) ?? []), change]);
   const groupChanges = new Map(diff.groups.map((change) => [change.measureType, change]));
   const shown = new Set<string>();
   const groupEnds = new Map<number, number>();
@@ -112,11 +119,12 @@ export function compareDecorations(doc: PMNode, diff: VersionDiff, key: string):
     }
     if (name === NODE.projectEntry) {
       const id = typeof node.attrs.id === 'string' ? node.attrs.id : null;
-      const change = id === null ? undefined : byId.get(id);
-      if (change && id !== null && change.kind !== 'removed') {
+      const changes = (id === null ? undefined : byId.get(id))?.filter((change) => change.kind !== 'removed') ?? [];
+      if (id !== null && changes.length > 0) {
         shown.add(id);
-        list.push(Decoration.node(pos, pos + node.nodeSize, { class: `history-change history-${change.kind}`, 'data-history-change': change.kind }));
-        list.push(Decoration.widget(pos + node.nodeSize - 1, () => entryNote(change), { side: 1, key: `${key}-${id}`, ignoreSelection: true }));
+        const kinds = changes.map((change) => change.kind);
+        list.push(Decoration.node(pos, pos + node.nodeSize, { class: `history-change ${kinds.map((kind) => `history-${kind}`).join(' ')}`, 'data-history-change': kinds.join(' ') }, { kinds }));
+        list.push(Decoration.widget(pos + node.nodeSize - 1, () => entryNote(changes), { side: 1, key: `${key}-${id}`, ignoreSelection: true }));
       }
       return false;
     }
@@ -138,8 +146,9 @@ export function compareDecorations(doc: PMNode, diff: VersionDiff, key: string):
   }
   const end: number | null = listEnd;
   if (end !== null && missingGroups.size > 0) {
-    const sections = [...missingGroups].sort((a, b) => a - b).map((group) => ghostGroup(group, groupChanges.get(group), orphans.get(group) ?? []));
-    list.push(Decoration.widget(end, () => element('div', 'history-ghost-groups', ...sections), { side: 1, key: `${key}-ghost-groups` }));
+    const groups = [...missingGroups].sort((a, b) => a - b);
+    const sections = () => groups.map((group) => ghostGroup(group, groupChanges.get(group), orphans.get(group) ?? []));
+    list.push(Decoration.widget(end, () => element('div', 'history-ghost-groups', ...sections()), { side: 1, key: `${key}-ghost-groups` }));
   }
   return DecorationSet.create(doc, list);
 }
