@@ -20,6 +20,25 @@ const CATEGORIES: readonly { value: HistoryCategory; label: string }[] = [
   { value: 'signoff', label: 'Zeichnung' },
 ];
 
+/**
+ * The panel starts under the editor's toolbar (sticky at the top), so that the header, the
+ * toolbar and „Alle Änderungen gespeichert" stay in view beside it, and follows it as the page scrolls.
+ */
+function useTopBelowToolbar(): number {
+  const measure = () => Math.max(0, document.querySelector('.editor-bar')?.getBoundingClientRect().bottom ?? 0);
+  const [top, setTop] = useState(measure);
+  useEffect(() => {
+    const follow = () => setTop(measure());
+    window.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('resize', follow);
+    return () => {
+      window.removeEventListener('scroll', follow);
+      window.removeEventListener('resize', follow);
+    };
+  }, []);
+  return top;
+}
+
 const sideLabel = (ref: VersionRef) => (ref.kind === 'now' ? `jetzt (${formatDateTime(ref.at)})` : versionLabel(ref.version));
 
 interface Props {
@@ -47,6 +66,7 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
   const [comparison, setComparison] = useState(store.get().comparison);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const top = useTopBelowToolbar();
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => store.subscribe(() => setComparison(store.get().comparison)), [store]);
 
@@ -81,7 +101,7 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
   const newestFirst = events ? [...events].reverse() : null;
 
   return (
-    <aside className="history-panel" id="verlauf" aria-labelledby="history-title" onKeyDown={closeOnEscape}>
+    <aside className="history-panel" id="verlauf" aria-labelledby="history-title" onKeyDown={closeOnEscape} style={{ top }}>
       <div className="history-panel-head">
         <h2 id="history-title" ref={heading} tabIndex={-1}>
           Verlauf
