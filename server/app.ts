@@ -25,6 +25,8 @@ import { signoffRoutes } from './routes/signoff.js';
 import { originGuard, sessionMiddleware, signedIn, type AppEnv } from './routes/context.js';
 import { roundRoutes } from './routes/rounds.js';
 import { paperRoutes } from './routes/paper.js';
+import { versionRoutes } from './routes/versions.js';
+import { VersionService } from './history/service.js';
 import { roundServices } from './commands/roundServices.js';
 import { DocumentActivity } from './documents/activity.js';
 import { staticRoutes } from './routes/static.js';
@@ -146,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agreements', signoffRoutes(signoff, { publicUrl: deps.publicUrl }));
   app.route('/api', roundRoutes({ ...rounds, log }));
   app.route('/api/agreements', paperRoutes(rounds.paper));
+  app.route('/api/agreements', versionRoutes(new VersionService(store, rooms, log)));
   app.route('/collab', collabRoutes(agreements, rooms, upgradeWebSocket, log, deps.connectRate));
   app.all('/api/*', (c) => c.json({ error: 'Diese Schnittstelle gibt es nicht.' }, 404));
   if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));

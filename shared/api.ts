@@ -103,7 +103,18 @@ export interface ScanInfo {
   uploadedAt: number;
 }
 
-export type HistoryKind = 'created' | 'released' | 'reopened' | 'signed' | 'final' | 'scan-uploaded' | 'paper-recorded';
+export type HistoryKind =
+  | 'created'
+  | 'released'
+  | 'reopened'
+  | 'signed'
+  | 'final'
+  | 'scan-uploaded'
+  | 'paper-recorded'
+  // version history (issue 12, shared/history/types.ts)
+  | 'fields-changed'
+  | 'version-saved'
+  | 'restored';
 
 /** GET /api/agreements/:id/history: the append-only event log, oldest first. */
 export interface HistoryEvent {
@@ -114,6 +125,8 @@ export interface HistoryEvent {
   at: number;
   /** Reopen reason, signing party and place, hash, scan name … depending on the kind. */
   details: Record<string, string>;
+  /** What the history panel filters by (shared/history/types.ts HISTORY_CATEGORY). */
+  category: 'text' | 'comments' | 'signoff';
 }
 
 export interface ApiError {

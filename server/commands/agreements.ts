@@ -94,17 +94,24 @@ export class AgreementService {
     }
     const amountChanged = patch.amountCents !== undefined && patch.amountCents !== record.fields.amountCents;
     let notifications: NotificationDraft[] = [];
+    // The amount as the live document holds it when the change is made (a change may have come in since the read above).
+    let previousAmount: unknown = record.fields.amountCents;
     await this.rooms.use(id, (room) => {
       const at = this.now();
       return room.submitServerChange(
         (doc) => {
           // Checked again on the live state: a release may have been queued since the read above.
           if (doc.getMap(ROOT.agreement).get('status') !== 'draft') fail(409, 'Die Vereinbarung ist zur Zeichnung freigegeben; ihre Felder können nicht mehr geändert werden.', `fields of ${id} after release`);
+          previousAmount = doc.getMap(ROOT.fields).get('amountCents') ?? previousAmount;
           writeFields(doc, next);
         },
         async (update) => {
           notifications = amountChanged && this.notifier ? await this.notifier.draft(record, user, { kind: 'amount-changed', amountCents: next.amountCents }, at) : [];
-          await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at, notifications);
+          // The history event (issue 12): from → to, who, when; the other party sees it as a notice.
+          const event = amountChanged
+            ? { kind: 'fields-changed' as const, actor: user.username, at, data: { field: 'amountCents', from: String(previousAmount), to: String(next.amountCents) } }
+            : undefined;
+          await this.store.setFields(id, next, update, { username: user.username, via: 'server' }, at, notifications, event);
         },
       );
     });

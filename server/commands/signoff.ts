@@ -19,6 +19,7 @@ import { berlinIsoDate } from '../../shared/format.js';
 import { normaliseCanonicalText, normaliseTypedText, placeProblem, reasonProblem, signatoryKey, signatureMarkOf, unsignedFields } from '../../shared/signoff.js';
 import { fieldsAsSigned, signedParties } from '../../shared/signedBlocks.js';
 import type { SignRequest } from '../../shared/schemas/signoff.js';
+import { VERSION_LABELS, type VersionKind } from '../../shared/history/types.js';
 import { getTemplate } from '../../shared/template/index.js';
 import type { Credentials } from '../auth/credentials.js';
 import { readProjectList, writeFields } from '../documents/agreementDoc.js';
@@ -139,6 +140,7 @@ export class SignoffService {
         fields,
         events: [{ kind: 'released', data: { hash } }],
         notify: [{ kind: 'sign-requested' }],
+        keep: 'release',
         commit: async (change: StateChange) => {
           await this.deps.signoff.release(change, { hash, text });
         },
@@ -168,6 +170,7 @@ export class SignoffService {
         fields,
         events: [{ kind: 'reopened', data }],
         notify: [{ kind: 'reopened', reason: data.reason }],
+        keep: 'reopen',
         commit: async (change: StateChange) => {
           await this.deps.signoff.reopen(change);
         },
@@ -215,6 +218,7 @@ export class SignoffService {
         fields: next,
         events,
         notify,
+        ...(decision.next === 'final' ? { keep: 'final' as const } : {}),
         commit: async (change: StateChange) => {
           await this.deps.signoff.sign(change, { ...signature, releaseId: release.id });
         },
@@ -290,13 +294,24 @@ export class SignoffService {
     record: AgreementRecord,
     user: SessionUser,
     action: string,
-    mutate: (doc: Y.Doc) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at' | 'notifications'> & { notify?: EventFacts[]; commit: (change: StateChange) => Promise<void> },
+    mutate: (
+      doc: Y.Doc,
+    ) => Omit<StateChange, 'agreementId' | 'update' | 'actor' | 'at' | 'notifications' | 'version'> & {
+      notify?: EventFacts[];
+      /** The version of the document to keep with the change (issue 12). */
+      keep?: Exclude<VersionKind, 'named' | 'restore'>;
+      commit: (change: StateChange) => Promise<void>;
+    },
   ): Promise<void> {
     await this.deps.rooms.use(record.id, async (room) => {
       let prepared: ReturnType<typeof mutate> | null = null;
       let notifications: NotificationDraft[] = [];
+      // The version kept with the change is the state before it merged with the change itself:
+      // every update queued before this one is committed before it, so it is the committed state.
+      let before: Uint8Array | null = null;
       await room.submitServerChange(
         (doc) => {
+          before = Y.encodeStateAsUpdate(doc);
           prepared = mutate(doc);
         },
         async (update) => {
@@ -306,7 +321,8 @@ export class SignoffService {
           const notifier = this.notifier;
           const drafts = notifier ? await Promise.all((p.notify ?? []).map((facts) => notifier.draft(record, user, facts, at))) : [];
           notifications = drafts.flat();
-          await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at, events: p.events, notifications });
+          const version = p.keep && before ? { kind: p.keep, name: VERSION_LABELS[p.keep], state: Y.mergeUpdates([before, update]) } : undefined;
+          await p.commit({ agreementId: record.id, status: p.status, fields: p.fields, update, actor: user.username, at, events: p.events, notifications, ...(version ? { version } : {}) });
         },
       );
       this.notifier?.committed(notifications);

@@ -6,6 +6,7 @@ import type { Migration } from './migrations/migration.js';
 import { accounts } from './migrations/003-accounts.js';
 import { paper } from './migrations/004-paper.js';
 import { notifications } from './migrations/005-notifications.js';
+import { versions } from './migrations/007-versions.js';
 
 /**
  * Versioned schema migrations. The store's schema version is SQLite's `PRAGMA user_version`
@@ -18,7 +19,7 @@ import { notifications } from './migrations/005-notifications.js';
  */
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper, notifications];
+export const MIGRATIONS: readonly Migration[] = [initial, rounds, accounts, paper, notifications, versions];
 
 /**
  * Brings the store up to the newest step it knows. Each step runs in its own transaction that

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { HistoryEvent, HistoryKind, ScanInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
+import { HISTORY_CATEGORY } from '../../shared/history/types.js';
 import type { Role } from '../../shared/roles.js';
 import type { SqliteNotificationStore } from './notifications.js';
 import type { NewRelease, NewScan, NewSignature, SignoffStore, StateChange } from './types.js';
 import type { UpdateLog } from './updateLog.js';
+import type { SqliteVersionStore } from './versions.js';
 
-const HISTORY_KINDS: readonly HistoryKind[] = ['created', 'released', 'reopened', 'signed', 'final', 'scan-uploaded', 'paper-recorded'];
+const HISTORY_KINDS = Object.keys(HISTORY_CATEGORY) as HistoryKind[];
 
 interface SignatureRow {
   party: string;
@@ -52,6 +54,7 @@ export class SqliteSignoffStore implements SignoffStore {
     private readonly db: Database.Database,
     private readonly updateLog: UpdateLog,
     private readonly notifications: Pick<SqliteNotificationStore, 'insertInTransaction'>,
+    private readonly versions: Pick<SqliteVersionStore, 'insertInTransaction'>,
   ) {}
 
   async release(change: StateChange, release: NewRelease) {
@@ -138,6 +141,7 @@ export class SqliteSignoffStore implements SignoffStore {
       actorName: row.display_name ?? (row.actor === 'system' ? 'System' : row.actor),
       at: row.created_at,
       details: stringRecord(row.data),
+      category: HISTORY_CATEGORY[row.kind as HistoryKind],
     }));
   }
 
@@ -148,6 +152,7 @@ export class SqliteSignoffStore implements SignoffStore {
     if (changed.changes !== 1) throw new Error(`agreement ${change.agreementId} not found`);
     this.updateLog.append({ agreementId: change.agreementId, update: change.update, author: { username: change.actor, via: 'server' }, at: change.at });
     for (const event of change.events) this.insertEvent(change.agreementId, event.kind, change.actor, event.data, change.at);
+    if (change.version) this.versions.insertInTransaction(change.agreementId, { ...change.version, status: change.status, createdBy: change.actor, at: change.at });
     this.notifications.insertInTransaction(change.notifications ?? []);
   }
 

@@ -14,6 +14,7 @@ import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.j
 import { SqlitePaperStore } from './paper.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
+import { SqliteVersionStore, type VersionEvent } from './versions.js';
 
 export interface SqliteStoreOptions {
   /** Reports each migration step run at start. */
@@ -60,6 +61,7 @@ export class SqliteStore implements Store {
   readonly rounds: SqliteRoundStore;
   readonly paper: SqlitePaperStore;
   readonly notifications: SqliteNotificationStore;
+  readonly versions: SqliteVersionStore;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -78,8 +80,9 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.updateLog = new UpdateLog(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
+    this.versions = new SqliteVersionStore(this.db, this.updateLog);
     this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
-    this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications);
+    this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications, this.versions);
     this.users = new SqliteUserStore(this.db);
     this.rounds = new SqliteRoundStore(this.db, (record, update, author) => this.insertAgreement(record, update, author), this.notifications, options.beforeAgreementInsert);
     this.paper = new SqlitePaperStore(this.db, (record, update, author) => this.insertAgreement(record, update, author));
@@ -167,11 +170,12 @@ export class SqliteStore implements Store {
     this.insertEvent(record.id, 'created', author.username, { templateVersion: record.templateVersion }, record.createdAt);
   }
 
-  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications: readonly NotificationDraft[] = []) {
+  async setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications: readonly NotificationDraft[] = [], event?: VersionEvent) {
     this.db.transaction(() => {
       this.notifications.insertInTransaction(notifications);
       this.db.prepare('UPDATE agreements SET fields = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(fields), at, id);
       this.updateLog.append({ agreementId: id, update, author, at });
+      if (event) this.insertEvent(id, event.kind, event.actor, event.data, event.at);
     })();
   }
 

@@ -5,6 +5,7 @@ import type { AgreementFields } from '../../shared/fields.js';
 import type { Role } from '../../shared/roles.js';
 import type { CarryOver, SignatoryInput } from '../../shared/rounds/types.js';
 import type { NotificationDraft, NotificationStore } from './notificationTypes.js';
+import type { NewVersion, VersionEvent, VersionStore } from './versions.js';
 
 /**
  * The persistence interface. The embedded default is SQLite (./sqlite.ts); a deployment that
@@ -90,7 +91,7 @@ export interface Store {
   /** Creates the agreement and its document's first update in one transaction. */
   createAgreement(record: AgreementRecord, initialUpdate: Uint8Array, author: UpdateAuthor): Promise<void>;
   /** Writes new fields and the document update that mirrors them, in one transaction. */
-  setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications?: readonly NotificationDraft[]): Promise<void>;
+  setFields(id: string, fields: AgreementFields, update: Uint8Array, author: UpdateAuthor, at: number, notifications?: readonly NotificationDraft[], event?: VersionEvent): Promise<void>;
   // documents: the update log is the audit trail; snapshots keep loading proportional to size
   loadDocument(agreementId: string): Promise<StoredDocument>;
   /** Which user first wrote as each Yjs client id of the document (recorded with every client update). */
@@ -111,6 +112,8 @@ export interface Store {
   readonly paper: PaperStore;
   /** Notifications, mail settings and the mail outbox; commands hand their drafts to the stores above. */
   readonly notifications: NotificationStore;
+  /** Versions of the document and what history reads of the update log (issue 12, server/store/versions.ts). */
+  readonly versions: VersionStore;
   close(): void;
 }
 
@@ -160,6 +163,8 @@ export interface StateChange {
   events: { kind: HistoryKind; data: Record<string, string> }[];
   /** Written in the same transaction (migration 005). */
   notifications?: readonly NotificationDraft[];
+  /** A version of the document after the change (release, reopen, final), kept in the same transaction (migration 007). */
+  version?: Omit<NewVersion, 'status' | 'createdBy' | 'at'>;
 }
 
 export interface NewRelease {

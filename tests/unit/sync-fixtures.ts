@@ -64,6 +64,9 @@ export class MemoryStore implements Store {
   get signoff(): never {
     return notUsed();
   }
+  get versions(): never {
+    return notUsed();
+  }
   get users(): never {
     return notUsed();
   }

@@ -27,22 +27,12 @@ function describe(event: HistoryEvent, partner: PartnerForms): string {
       return `Auf Papier unterzeichnete Vereinbarung erfasst (SHA-256 ${shortHash(d.hash ?? '')})`;
     case 'scan-uploaded':
       return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
-    default:
-      return describeVersionEvent(event.kind, d);
-  }
-}
-
-/** The events of the version history (issue 12). */
-function describeVersionEvent(kind: string, d: Record<string, string>): string {
-  switch (kind) {
     case 'fields-changed':
       return describeFieldChange(d);
     case 'version-saved':
       return `Fassung gesichert: „${d.name ?? ''}“`;
     case 'restored':
-      return `§ 5 wiederhergestellt aus Fassung „${d.name ?? d.versionName ?? ''}“`;
-    default:
-      return kind;
+      return `§ 5 wiederhergestellt aus Fassung „${d.versionName ?? ''}“`;
   }
 }
 
@@ -63,8 +53,8 @@ function describeFieldChange(d: Record<string, string>): string {
 /** A quoted reason that ends with its own full stop (or ? !) takes none after the closing quote. */
 const endsSentence = (text: string) => /[.!?…]$/.test(text.trim());
 
-/** The event's category; an older server sends none, and then its kinds are all sign-off. */
-export const categoryOf = (event: HistoryEvent): HistoryCategory => (event as { category?: HistoryCategory }).category ?? 'signoff';
+/** What the Verlauf panel filters the event by. */
+export const categoryOf = (event: HistoryEvent): HistoryCategory => event.category;
 
 /**
  * The agreement's append-only event log, oldest first; nobody can edit it. `categories` shows only

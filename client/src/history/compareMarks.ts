@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { NODE } from '../../../shared/editor/nodes.js';
+import { isMeasureType } from '../../../shared/measureTypes.js';
 import type { EntryChange, FieldChange, GroupChange, VersionDiff } from './types.js';
 import { spacedWords, wordElement } from './wordDiff.js';
 import { byAndWhen, fieldLabel, fieldValue, measureTypeName } from './wording.js';
@@ -96,7 +97,7 @@ function ghostGroup(measureType: number, change: GroupChange | undefined, entrie
 export function compareDecorations(doc: PMNode, diff: VersionDiff, key: string): DecorationSet {
   const byId = new Map<string, EntryChange[]>();
   for (const change of diff.entries) byId.set(change.entryId, [...(byId.get(change.entryId) ?? []), change]);
-  const groupChanges = new Map(diff.groups.map((change) => [change.measureType, change]));
+  const groupChanges = new Map<number, GroupChange>(diff.groups.map((change) => [change.measureType, change]));
   const shown = new Set<string>();
   const groupEnds = new Map<number, number>();
   const list: Decoration[] = [];
@@ -108,8 +109,8 @@ export function compareDecorations(doc: PMNode, diff: VersionDiff, key: string):
       list.push(Decoration.widget(pos + node.nodeSize, () => fieldNotes(diff.fields), { side: 1, key: `${key}-fields` }));
     }
     if (name === NODE.projectList) listEnd = pos + node.nodeSize - 1;
-    if (name === NODE.measureGroup) {
-      const measureType = Number(node.attrs.measureType);
+    if (name === NODE.measureGroup && isMeasureType(node.attrs.measureType)) {
+      const measureType = node.attrs.measureType;
       groupEnds.set(measureType, pos + node.nodeSize - 1);
       const change = groupChanges.get(measureType);
       if (change?.kind === 'added') {

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../../../shared/api.js';
 import { request } from '../api.js';
-import type { CompareSide, EntryAttribution, FieldNotice, VersionDiff, VersionSummary } from './types.js';
+import type { AttributionResponse, CompareSide, NoticesResponse, RestoreResult, VersionDiff, VersionSummary } from './types.js';
 
 const base = (id: string) => `/api/agreements/${encodeURIComponent(id)}`;
 
@@ -10,8 +10,8 @@ export const historyApi = {
   versions: (id: string) => request<VersionSummary[]>('GET', `${base(id)}/versions`),
   saveVersion: (id: string, name: string) => request<VersionSummary>('POST', `${base(id)}/versions`, { name }),
   compare: (id: string, from: CompareSide, to: CompareSide) => request<VersionDiff>('GET', `${base(id)}/versions/${from}/compare/${to}`),
-  restore: (id: string, versionId: number) => request<unknown>('POST', `${base(id)}/versions/${versionId}/restore`, {}),
-  attribution: (id: string) => request<{ entries: EntryAttribution[] }>('GET', `${base(id)}/attribution`),
-  notices: (id: string) => request<{ notices: FieldNotice[] }>('GET', `${base(id)}/notices`),
+  restore: (id: string, versionId: number) => request<RestoreResult>('POST', `${base(id)}/versions/${versionId}/restore`, {}),
+  attribution: (id: string) => request<AttributionResponse>('GET', `${base(id)}/attribution`),
+  notices: (id: string) => request<NoticesResponse>('GET', `${base(id)}/notices`),
   noticesSeen: (id: string, upToEventId: number) => request<unknown>('POST', `${base(id)}/notices/seen`, { upToEventId }),
 };

@@ -1,11 +1,13 @@
 import type { WordOp } from './types.js';
 
-const TAG: Readonly<Record<WordOp, 'span' | 'ins' | 'del'>> = { same: 'span', insert: 'ins', delete: 'del' };
+type Op = WordOp['op'];
+
+const TAG: Readonly<Record<Op, 'span' | 'ins' | 'del'>> = { same: 'span', insert: 'ins', delete: 'del' };
 /** Read before an insertion or deletion: ins and del are not announced by every screen reader. */
-export const SPOKEN: Readonly<Record<WordOp, string>> = { same: '', insert: 'eingefügt: ', delete: 'gelöscht: ' };
+export const SPOKEN = { same: '', insert: 'eingefügt: ', delete: 'gelöscht: ' } as const satisfies Readonly<Record<Op, string>>;
 
 /** The parts of a word diff with the spaces between them (the server sends words without them). */
-export function spacedWords(words: readonly { op: WordOp; text: string }[]): { op: WordOp; text: string }[] {
+export function spacedWords(words: readonly WordOp[]): WordOp[] {
   return words.flatMap((word, index) => {
     const next = words[index + 1];
     const needsSpace = next !== undefined && !/\s$/.test(word.text) && !/^\s/.test(next.text);
@@ -14,7 +16,7 @@ export function spacedWords(words: readonly { op: WordOp; text: string }[]): { o
 }
 
 /** One part of a diff as DOM, for decorations inside the editor: <ins>/<del> with a spoken label. */
-export function wordElement(op: WordOp, text: string): HTMLElement {
+export function wordElement(op: Op, text: string): HTMLElement {
   const element = document.createElement(TAG[op]);
   if (op !== 'same') {
     const label = document.createElement('span');
