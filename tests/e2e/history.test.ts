@@ -65,7 +65,7 @@ describe('the version history', () => {
 
     const changes = panel.getByRole('list', { name: 'Projekte in § 5' }).getByRole('listitem');
     await expect.poll(() => changes.count()).toBe(2);
-    const lines = await changes.allInnerTexts();
+    const lines = await changes.allTextContents();
     expect(lines).toHaveLength(2);
     expect(lines.find((line) => line.startsWith('Neu:'))).toMatch(new RegExp(`^Neu: „Jobcoaching Plus“ in Qualifizierungsprojekte.* – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     expect(lines.find((line) => line.startsWith('Umbenannt:'))).toMatch(new RegExp(`^Umbenannt: Übergangsmanagement eingefügt: Schule – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
@@ -75,10 +75,10 @@ describe('the version history', () => {
     // The same, in the document: the new entry and the renamed one are marked and labelled in words.
     const added = page.locator('.agreement-body .project-entry.history-added');
     await expect.poll(() => added.count()).toBe(1);
-    expect(await added.locator('.history-note').innerText()).toMatch(new RegExp(`^Neu – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
+    expect(await added.locator('.history-note').textContent()).toMatch(new RegExp(`^Neu – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     const renamed = entry(page, 'p-wmk24-uebergang');
     expect(await renamed.getAttribute('data-history-change')).toBe('renamed');
-    expect(await renamed.locator('.history-note ins').innerText()).toBe('eingefügt: Schule');
+    expect(await renamed.locator('.history-note ins').textContent()).toBe('eingefügt: Schule');
     expect(await page.locator('.agreement-body .history-change').count()).toBe(2);
     await page.screenshot({ path: 'test-results/history-compare.png' });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDecorations } from '../../client/src/history/compareMarks.js';
 import type { EntryChange, VersionDiff } from '../../client/src/history/types.js';
+import { spacedWords } from '../../client/src/history/wordDiff.js';
 import { WERRA_MEISSNER_2024 } from '../../server/demo/agreements.js';
 import { agreementBodyJSON } from '../../shared/editor/body.js';
 import { agreementSchema } from '../../shared/editor/schema.js';
@@ -54,5 +55,16 @@ describe('a comparison of two versions, marked in the document', () => {
   it('puts the changed fields after § 4 and marks nothing when nothing changed', () => {
     expect(marks({ ...none, fields: [{ field: 'amountCents', from: 1, to: 2, by: [], at: null }] }).widgets).toEqual([['k-fields', 'p4']]);
     expect(marks(none)).toEqual({ nodes: [], widgets: [] });
+  });
+});
+
+describe('a word diff as it is shown', () => {
+  it('keeps whitespace out of insertions and deletions and a deletion apart from the insertion after it', () => {
+    expect(spacedWords([{ op: 'same', text: 'Übergangsmanagement' }, { op: 'insert', text: ' Schule' }])).toEqual([
+      { op: 'same', text: 'Übergangsmanagement' },
+      { op: 'same', text: ' ' },
+      { op: 'insert', text: 'Schule' },
+    ]);
+    expect(spacedWords([{ op: 'delete', text: 'Lets' }, { op: 'insert', text: "Let's" }, { op: 'same', text: ' work' }]).map((w) => `${w.op}:${w.text}`)).toEqual(['delete:Lets', 'same: ', "insert:Let's", 'same: work']);
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { EntryChange } from './types.js';
 import type { ShownComparison } from './historyStore.js';
@@ -52,13 +53,13 @@ function EntryLine({ change }: { change: EntryChange }) {
 }
 
 /** The comparison as a list: what the document marks, in words, for reading and for printing. */
-function Summary({ comparison, headingLevel }: { comparison: ShownComparison; headingLevel: 'h2' | 'h3' }) {
+function Summary({ comparison, headingLevel, headingRef }: { comparison: ShownComparison; headingLevel: 'h2' | 'h3'; headingRef?: RefObject<HTMLHeadingElement | null> }) {
   const { diff } = comparison;
   const Heading = headingLevel;
   const empty = diff.entries.length + diff.groups.length + diff.fields.length === 0;
   return (
     <>
-      <Heading className="history-compare-title">
+      <Heading className="history-compare-title" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
         Vergleich: {comparison.fromLabel} → {comparison.toLabel}
       </Heading>
       {empty && <p>Zwischen diesen Fassungen hat sich nichts geändert.</p>}
@@ -99,9 +100,13 @@ function Summary({ comparison, headingLevel }: { comparison: ShownComparison; he
  * „Drucken" prints that alone (history.css), not the document behind it.
  */
 export function CompareSummary({ comparison, agreementTitle, onPrint }: { comparison: ShownComparison; agreementTitle: string; onPrint: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Each new result takes the focus: the „Vergleichen" button is disabled while it runs, and a
+  // screen reader learns of the result where it starts.
+  useEffect(() => heading.current?.focus(), [comparison.key]);
   return (
     <section className="history-compare" aria-label="Ergebnis des Vergleichs">
-      <Summary comparison={comparison} headingLevel="h3" />
+      <Summary comparison={comparison} headingLevel="h3" headingRef={heading} />
       <p className="history-compare-hint">Die Änderungen sind auch im Dokument markiert und beschriftet.</p>
       <button type="button" className="button" onClick={onPrint}>
         Drucken

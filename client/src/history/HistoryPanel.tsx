@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgreementDetail } from '../../../shared/api.js';
 import { formatDateTime } from '../../../shared/format.js';
 import type { Connection } from '../collab/connection.js';
@@ -90,18 +90,26 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
     window.print();
   }
 
-  function closeOnEscape(event: KeyboardEvent<HTMLElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented || event.target instanceof HTMLDialogElement) return;
-    if ((event.target as Element).closest('dialog')) return;
-    event.preventDefault();
-    onClose();
-  }
+  // Escape inside the panel, or with the focus nowhere in particular, closes it; not in a dialog
+  // above it, nor in the document (where Escape closes the tooltip).
+  useEffect(() => {
+    function closeOnEscape(event: globalThis.KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      const inPanel = target?.closest('.history-panel') !== null && target?.closest('dialog') === null;
+      if (!inPanel && target !== document.body) return;
+      event.preventDefault();
+      onClose();
+    }
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
 
   const toggle = (category: HistoryCategory, on: boolean) => setCategories((now) => (on ? [...now, category] : now.filter((c) => c !== category)));
   const newestFirst = events ? [...events].reverse() : null;
 
   return (
-    <aside className="history-panel" id="verlauf" aria-labelledby="history-title" onKeyDown={closeOnEscape} style={{ top }}>
+    <aside className="history-panel" id="verlauf" aria-labelledby="history-title" style={{ top }}>
       <div className="history-panel-head">
         <h2 id="history-title" ref={heading} tabIndex={-1}>
           Verlauf

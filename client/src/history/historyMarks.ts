@@ -54,6 +54,8 @@ export const HistoryMarks = Extension.create<{ store: HistoryStore | null }>({
     if (!store) return [];
     // The view's editability, which decorations (computed from the state alone) cannot see.
     let editable = true;
+    // The entry whose tip Escape closed: the caret resting in it does not bring the tip back.
+    let dismissed: string | null = null;
     return [
       new Plugin({
         key: historyMarksKey,
@@ -70,7 +72,8 @@ export const HistoryMarks = Extension.create<{ store: HistoryStore | null }>({
               }
               const active = store.get().active;
               const caret = current.editable && current.hasFocus() ? entryIdAtCaret(current.state) : null;
-              if (caret !== null) store.setActive({ entryId: caret, via: 'caret' });
+              if (caret !== dismissed) dismissed = null;
+              if (caret !== null && caret !== dismissed) store.setActive({ entryId: caret, via: 'caret' });
               else if (active?.via === 'caret') store.setActive(null);
             },
             destroy: unsubscribe,
@@ -106,7 +109,10 @@ export const HistoryMarks = Extension.create<{ store: HistoryStore | null }>({
             },
             keydown(_view, event: KeyboardEvent) {
               // Escape dismisses the tooltip without moving (WCAG 1.4.13).
-              if (event.key === 'Escape' && store.get().active) store.setActive(null);
+              const active = store.get().active;
+              if (event.key !== 'Escape' || !active) return false;
+              dismissed = active.entryId;
+              store.setActive(null);
               return false;
             },
           },
