@@ -80,6 +80,8 @@ describe('the version history', () => {
     expect(await renamed.getAttribute('data-history-change')).toBe('renamed');
     expect(await renamed.locator('.history-note ins').textContent()).toBe('eingefügt: Schule');
     expect(await page.locator('.agreement-body .history-change').count()).toBe(2);
+    // The document scrolled to the first change: it is in view beside the panel.
+    await expect.poll(() => added.evaluate((element) => element.getBoundingClientRect().top > 0 && element.getBoundingClientRect().bottom < innerHeight)).toBe(true);
     await page.screenshot({ path: 'test-results/history-compare.png' });
 
     // The printable summary stands alone on paper.
@@ -175,6 +177,25 @@ describe('the version history', () => {
     expect(await serverText(page)).not.toContain('Jobcoaching Plus');
     expect(fixture.session('wmk-referat').errors).toEqual([]);
     expect(fixture.session('hmsi-referat').errors).toEqual([]);
+  });
+
+  it('says who wrote an entry of a frozen agreement when the keyboard focuses it', async () => {
+    await post(ministry(), 'release', {});
+    const page = district();
+    await expect.poll(() => page.locator('.agreement-body').getAttribute('contenteditable')).toBe('false');
+    const strategy = entry(page, 'p-wmk24-strategie');
+    await expect.poll(() => strategy.getAttribute('tabindex')).toBe('0');
+    await strategy.focus();
+    const tip = page.getByRole('tooltip');
+    await expect.poll(() => tip.textContent()).toMatch(new RegExp(`Zuletzt geändert von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}`));
+    expect(await strategy.getAttribute('aria-describedby')).toBe('entry-attribution');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-entry-id'))).toBeNull();
+    await expect.poll(() => tip.count()).toBe(0);
+    // A frozen agreement offers no restore.
+    const panel = await openHistory(page);
+    await expect.poll(() => panel.getByRole('list', { name: 'Fassungen' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await panel.getByRole('button', { name: /wiederherstellen$/ }).count()).toBe(0);
   });
 });
 

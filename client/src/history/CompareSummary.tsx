@@ -115,6 +115,7 @@ export function CompareSummary({ comparison, agreementTitle, onPrint }: { compar
         <div className="history-compare-print" aria-hidden="true">
           <p className="history-print-title">{agreementTitle}</p>
           <Summary comparison={comparison} headingLevel="h2" />
+          <p className="history-print-legend">Unterstrichen: eingefügt. Durchgestrichen: gelöscht. Uhrzeiten nach dem Protokoll des Servers.</p>
         </div>,
         document.body,
       )}

@@ -76,6 +76,8 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
     try {
       const diff = await historyApi.compare(detail.id, from, to);
       store.showComparison({ diff, key: `${from}-${to}-${Date.now()}`, fromLabel: sideLabel(diff.from), toLabel: sideLabel(diff.to) });
+      // The marks are drawn on the next frame; then the document shows the first of them.
+      requestAnimationFrame(() => document.querySelector('.agreement-body :is(.history-field-changes, .history-change, .history-ghost-entry, .history-ghost-groups, .history-group-added)')?.scrollIntoView({ block: 'center' }));
     } catch (caught: unknown) {
       setCompareError(caught instanceof Error ? caught.message : 'Der Vergleich ist fehlgeschlagen.');
     } finally {

@@ -12,7 +12,9 @@ export function VersionList({ versions, mayRestore, onRestore }: { versions: Ver
         <li key={version.id} data-version-kind={version.kind}>
           <span className="history-version-name">{version.name}</span>
           <span className="history-version-meta">
-            <span className="history-version-kind">{VERSION_KIND_LABELS[version.kind]}</span> · {version.createdByName} ·{' '}
+            {/* An automatic version's name says its kind already. */}
+            {version.kind === 'named' && <span className="history-version-kind">{VERSION_KIND_LABELS.named} · </span>}
+            {version.createdByName} · 
             <time dateTime={new Date(version.createdAt).toISOString()}>{formatDateTime(version.createdAt)}</time>
           </span>
           {mayRestore && (
