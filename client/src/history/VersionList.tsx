@@ -14,7 +14,8 @@ export function VersionList({ versions, mayRestore, onRestore }: { versions: Ver
           <span className="history-version-meta">
             {/* An automatic version's name says its kind already. */}
             {version.kind === 'named' && <span className="history-version-kind">{VERSION_KIND_LABELS.named} · </span>}
-            {version.createdByName} · 
+            {version.createdByName}
+            {' · '}
             <time dateTime={new Date(version.createdAt).toISOString()}>{formatDateTime(version.createdAt)}</time>
           </span>
           {mayRestore && (
