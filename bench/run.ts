@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureClient, type ClientFigures } from './browser.js';
 import { roundAndBoard } from './rounds.js';
+import { versionsScenario } from './versions.js';
 import { historySync, manyConnections, openEditClose, propagation, sustained, type Context, type Scenario } from './scenarios.js';
 import { benchAgreementId, seedBenchStore } from './seed.js';
 import { startBenchServer, type BenchServer } from './servers.js';
@@ -26,8 +27,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STATIC_DIR = join(ROOT, 'dist/client');
 
 const allScenarios: Scenario[] = quick
-  ? [propagation(1), propagation(5), sustained(1, 4, 50), sustained(5, 2, 20), manyConnections(5, 4), openEditClose(20), roundAndBoard()]
-  : [propagation(1), propagation(10), propagation(50), sustained(1, 20, 90), sustained(100, 2, 20), manyConnections(100, 10), openEditClose(1000), roundAndBoard()];
+  ? [propagation(1), propagation(5), sustained(1, 4, 50), sustained(5, 2, 20), manyConnections(5, 4), openEditClose(20), roundAndBoard(), versionsScenario()]
+  : [propagation(1), propagation(10), propagation(50), sustained(1, 20, 90), sustained(100, 2, 20), manyConnections(100, 10), openEditClose(1000), roundAndBoard(), versionsScenario()];
 const scenarios = allScenarios.filter((scenario) => only === undefined || scenario.name.includes(only));
 const historySizes = (quick ? [1_000] : [10_000, 100_000]).filter((size) => only === undefined || historySync('', size).name.includes(only));
 

@@ -5,6 +5,7 @@ import { seedAgreementDoc } from '../server/documents/agreementDoc.js';
 import { consoleLogger } from '../server/log.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { seedRoundBase } from './rounds.js';
+import { seedVersionsBase } from './versions.js';
 import { SqliteStore } from '../server/store/sqlite.js';
 import { entries, entryText, groups } from '../tests/integration/body.js';
 
@@ -70,6 +71,7 @@ export async function seedBenchStore(dataDir: string, plan: SeedPlan): Promise<M
   const { agreements } = app;
   await seedDemo(store, app, 'demo', silent);
   await seedRoundBase(app, store);
+  await seedVersionsBase(app, store);
   for (let n = 0; n < plan.agreements; n++) {
     await agreements.create({ ...WERRA_MEISSNER_2024, year: 3000 + n, fields: { ...WERRA_MEISSNER_2024.fields, year: 3000 + n } }, 'bench');
   }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isMeasureType, type MeasureType } from '../../shared/measureTypes.js';
+import type { ProjectEntry, ProjectListModel } from '../../shared/editor/body.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { BODY_FIELD } from '../../shared/editor/schema.js';
 
@@ -73,6 +74,33 @@ export function contentItems(type: Pick<Y.AbstractType<never>, '_start'>): ItemR
 export function mapValueItem(map: Y.Map<unknown>, key: string): ItemRange | null {
   const item = map._map.get(key);
   return item ? { client: item.id.client, clock: item.id.clock, length: item.length, deleted: item.deleted } : null;
+}
+
+/** The plain text of an element's content (an entry's title: text without marks). */
+function textOf(element: Y.XmlElement): string {
+  return element
+    .toArray()
+    .map((child) => (child instanceof Y.XmlText ? (child.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('') : ''))
+    .join('');
+}
+
+/**
+ * The §5 list of a document, read from the Yjs types directly: the same model as
+ * readProjectList (server/documents/agreementDoc.ts), without converting the whole body to
+ * ProseMirror JSON first, which a comparison of two 300-entry versions cannot afford.
+ */
+export function projectListOf(doc: Y.Doc): ProjectListModel {
+  return [...groupElements(doc)].map(([measureType, group]) => ({
+    measureType,
+    entries: group
+      .toArray()
+      .filter((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === NODE.projectEntry)
+      .map((entry): ProjectEntry => {
+        const carriedFrom: unknown = entry.getAttribute('carriedFrom');
+        const model = { id: String(entry.getAttribute('id') ?? ''), title: textOf(entry) };
+        return typeof carriedFrom === 'string' ? { ...model, carriedFrom } : model;
+      }),
+  }));
 }
 
 /** A document from an encoded state, for reading only. */

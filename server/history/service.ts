@@ -1,14 +1,10 @@
 import * as Y from 'yjs';
 import type { SessionUser } from '../../shared/api.js';
-import { projectListFromBody } from '../../shared/editor/body.js';
-import { BODY_FIELD } from '../../shared/editor/schema.js';
 import type { AgreementFields } from '../../shared/fields.js';
 import { diffFields, diffProjectLists } from '../../shared/history/diff.js';
 import type { AttributionResponse, FieldNotice, RestoreResult, VersionDiff, VersionRef, VersionSummary } from '../../shared/history/types.js';
 import { roleAllows } from '../../shared/permissions.js';
 import { ROOT } from '../../shared/protocol.js';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import type { JSONContent } from '@tiptap/core';
 import type { AgreementPeer } from '../documents/peer.js';
 import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -18,7 +14,7 @@ import type { StoredVersion } from '../store/versions.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import { attributeDiff } from './diffAttribution.js';
 import { entryAttribution, type NameOf } from './attribution.js';
-import { docFromState } from './docItems.js';
+import { docFromState, projectListOf } from './docItems.js';
 import { restoreProjectList } from './restore.js';
 import { UpdateIndexes } from './updateIndex.js';
 
@@ -63,7 +59,12 @@ export class VersionService {
     if (!roleAllows(user, 'editBody', record.districtId) && !roleAllows(user, 'editAmount', record.districtId)) {
       fail(403, 'Nur wer die Vereinbarung bearbeitet, kann eine Fassung sichern.', `${user.username} may not save a version of ${id}`);
     }
-    const { state, uptoSeq } = await this.committedState(id);
+    const committed = await this.committedState(id);
+    // Kept compacted, as the live document is: deleted content is not part of a version.
+    const doc = docFromState(committed.state);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const { uptoSeq } = committed;
     const at = this.now();
     const version = await this.store.versions.save(
       id,
@@ -177,8 +178,8 @@ export class VersionService {
     }
     const version = await this.store.versions.get(id, param);
     if (!version) fail(404, 'Diese Fassung gibt es nicht.', `version ${param} of ${id} not found`);
-    const { state, uptoSeq } = version;
-    return { ref: { kind: 'version', version: summaryOf(version) }, doc: docFromState(state), uptoSeq };
+    const { state, ...stored } = version;
+    return { ref: { kind: 'version', version: summaryOf(stored) }, doc: docFromState(state), uptoSeq: stored.uptoSeq };
   }
 
   /**
@@ -188,14 +189,9 @@ export class VersionService {
    */
   private async committedState(id: string): Promise<{ state: Uint8Array; uptoSeq: number }> {
     const stored = await this.store.loadDocument(id);
-    const doc = new Y.Doc();
-    try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-      return { state: Y.encodeStateAsUpdate(doc), uptoSeq: stored.lastSeq };
-    } finally {
-      doc.destroy();
-    }
+    // One merge instead of a transaction per update: a merged update is a valid state.
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    return { state: parts.length === 1 && parts[0] ? parts[0] : Y.mergeUpdates(parts), uptoSeq: stored.lastSeq };
   }
 
   /** Display names of usernames, each looked up once per request. */
@@ -214,10 +210,6 @@ export class VersionService {
 
 function spanOf(a: number, b: number) {
   return { after: Math.min(a, b), upTo: Math.max(a, b) };
-}
-
-function projectListOf(doc: Y.Doc) {
-  return projectListFromBody(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
 }
 
 function fieldsOf(doc: Y.Doc): Partial<AgreementFields> {

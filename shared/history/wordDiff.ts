@@ -33,12 +33,13 @@ export function wordDiff(from: string, to: string): WordOp[] {
       push('same', a[i]!);
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || common[i]![j + 1]! >= common[i + 1]![j]!)) {
-      push('insert', b[j]!);
-      j++;
-    } else {
+    } else if (i < a.length && (j >= b.length || common[i + 1]![j]! >= common[i]![j + 1]!)) {
+      // What goes comes before what comes in its place, as a reader expects („I“ struck, „II“ new).
       push('delete', a[i]!);
       i++;
+    } else {
+      push('insert', b[j]!);
+      j++;
     }
   }
   return ops;
