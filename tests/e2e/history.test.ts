@@ -175,6 +175,12 @@ describe('the version history', () => {
       await expect.poll(() => entry(each, 'p-wmk24-uebergang').textContent()).toBe('Übergangsmanagement');
     }
     expect(await serverText(page)).not.toContain('Jobcoaching Plus');
+    // Undone by restoring the version kept just before: again a forward change everyone sees.
+    await panel.getByRole('button', { name: 'Rückgängig machen' }).click();
+    for (const each of [district(), ministry()]) {
+      await expect.poll(() => each.locator('.agreement-body .project-entry', { hasText: 'Jobcoaching Plus' }).count()).toBe(1);
+    }
+    await expect.poll(() => panel.locator('.history-version-name').first().textContent()).toMatch(/^Stand vor der Wiederherstellung/);
     expect(fixture.session('wmk-referat').errors).toEqual([]);
     expect(fixture.session('hmsi-referat').errors).toEqual([]);
   });

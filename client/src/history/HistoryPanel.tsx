@@ -9,7 +9,8 @@ import { HistoryList } from './HistoryList.js';
 import type { HistoryStore } from './historyStore.js';
 import { RestoreDialog } from './RestoreDialog.js';
 import { SaveVersionDialog } from './SaveVersionDialog.js';
-import type { CompareSide, HistoryCategory, VersionRef, VersionSummary } from './types.js';
+import { UndoRestore } from './UndoRestore.js';
+import type { CompareSide, HistoryCategory, RestoreResult, VersionRef, VersionSummary } from './types.js';
 import { useHistoryData } from './useHistoryData.js';
 import { VersionList } from './VersionList.js';
 import { versionLabel } from './wording.js';
@@ -61,6 +62,7 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
   const [categories, setCategories] = useState<HistoryCategory[]>(['text', 'comments', 'signoff']);
   const [saving, setSaving] = useState(false);
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
   const [comparing, setComparing] = useState(false);
   const [compareError, setCompareError] = useState<string | null>(null);
   const [comparison, setComparison] = useState(store.get().comparison);
@@ -154,6 +156,13 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
           </button>
         )}
       </div>
+      {restored && (
+        <UndoRestore agreementId={detail.id} restored={restored} mayRestore={mayRestore} onDone={(next) => {
+            setRestored(next);
+            refresh();
+          }}
+        />
+      )}
       <VersionList versions={versions} mayRestore={mayRestore} onRestore={setRestoring} />
 
       <h3>Ereignisse</h3>
@@ -168,7 +177,15 @@ export function HistoryPanel({ detail, connection, store, maySave, mayRestore, o
       <HistoryList events={newestFirst} partner={detail.fields.partner} categories={categories} className="history-events" label="Ereignisse, neueste zuerst" />
 
       <SaveVersionDialog agreementId={detail.id} open={saving} onClose={() => setSaving(false)} onDone={refresh} />
-      <RestoreDialog agreementId={detail.id} version={restoring} onClose={() => setRestoring(null)} onDone={refresh} />
+      <RestoreDialog
+        agreementId={detail.id}
+        version={restoring}
+        onClose={() => setRestoring(null)}
+        onDone={(result) => {
+          setRestored(result);
+          refresh();
+        }}
+      />
     </aside>
   );
 }

@@ -1,19 +1,24 @@
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { useAction } from '../signoff/useAction.js';
 import { historyApi } from './historyApi.js';
-import type { VersionSummary } from './types.js';
+import type { RestoreResult, VersionSummary } from './types.js';
 import { versionLabel } from './wording.js';
 
 /**
  * „Wiederherstellen": asks before § 5 goes back to a version. The server applies it as a new change
  * (everyone sees it live, undo works), so nothing of the history is lost.
  */
-export function RestoreDialog({ agreementId, version, onClose, onDone }: { agreementId: string; version: VersionSummary | null; onClose: () => void; onDone: () => void }) {
+export function RestoreDialog(props: { agreementId: string; version: VersionSummary | null; onClose: () => void; onDone: (result: RestoreResult) => void }) {
+  const { agreementId, version, onClose, onDone } = props;
   const restoring = useAction(version !== null);
   async function confirm() {
     if (!version) return;
-    if (await restoring.run(() => historyApi.restore(agreementId, version.id).then(() => undefined), 'Die Fassung konnte nicht wiederhergestellt werden.')) {
-      onDone();
+    let result: RestoreResult | null = null;
+    const restore = async () => {
+      result = await historyApi.restore(agreementId, version.id);
+    };
+    if ((await restoring.run(restore, 'Die Fassung konnte nicht wiederhergestellt werden.')) && result) {
+      onDone(result);
       onClose();
     }
   }
