@@ -30,6 +30,8 @@ function entryIdOf(target: EventTarget | null, view: EditorView): string | null 
  */
 function attributionDecorations(doc: PMNode, active: string | null, editable: boolean): Decoration[] {
   const list: Decoration[] = [];
+  // The common case (typing, nothing hovered) walks nothing.
+  if (editable && active === null) return list;
   doc.descendants((node, pos) => {
     if (node.type.name !== NODE.projectEntry) return node.isBlock;
     const id = typeof node.attrs.id === 'string' ? node.attrs.id : null;
