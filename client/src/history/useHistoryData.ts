@@ -5,6 +5,8 @@ import { ROOT } from '../../../shared/protocol.js';
 import { historyApi } from './historyApi.js';
 import type { VersionSummary } from './types.js';
 
+const VERSIONS_REFRESH_MS = 30_000;
+
 /** Changes whenever the server writes status, fields or signatures: each of them makes an event. */
 function useServerWrites(ydoc: Y.Doc): number {
   const [count, setCount] = useState(0);
@@ -44,6 +46,19 @@ export function useHistoryData(agreementId: string, ydoc: Y.Doc, open: boolean) 
       current = false;
     };
   }, [agreementId, open, writes, asked]);
+
+  // A version the other party keeps writes nothing into the document: ask again now and then, and
+  // when the tab comes back into view.
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(refresh, VERSIONS_REFRESH_MS);
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [open, refresh]);
 
   return { events, versions, error, refresh };
 }
