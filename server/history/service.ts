@@ -17,16 +17,17 @@ import { entryAttribution, type NameOf } from './attribution.js';
 import { docFromState, projectListOf } from './docItems.js';
 import { restoreProjectList } from './restore.js';
 import { UpdateIndexes } from './updateIndex.js';
+import { CommittedStates } from './committedStates.js';
+import { StateDocs, type StateDoc } from './stateDocs.js';
 
 /** A side of a comparison as the request names it: a version id or `now`. */
 export type SideParam = number | 'now';
 
 const summaryOf = ({ uptoSeq: _uptoSeq, ...summary }: StoredVersion): VersionSummary => summary;
 
-/** One side of a comparison, loaded: its document and the span of the update log it contains. */
-interface Side {
+/** One side of a comparison, loaded: its document (shared, read only) and the span of the update log it contains. */
+interface Side extends StateDoc {
   ref: VersionRef;
-  doc: Y.Doc;
   uptoSeq: number;
 }
 
@@ -38,6 +39,14 @@ interface Side {
  */
 export class VersionService {
   private readonly indexes: UpdateIndexes;
+  /**
+   * The document as committed, from the store (snapshot and the log after it) with the last update
+   * it contains: exactly consistent, unlike the live document, which applies a commit a moment
+   * after the store holds it.
+   */
+  private readonly committed: CommittedStates;
+  /** The documents of the states compared lately. */
+  private readonly docs: StateDocs;
 
   constructor(
     private readonly store: Store,
@@ -46,6 +55,8 @@ export class VersionService {
     private readonly now: () => number = Date.now,
   ) {
     this.indexes = new UpdateIndexes(store.versions);
+    this.committed = new CommittedStates(store);
+    this.docs = new StateDocs();
   }
 
   async list(user: SessionUser, id: string): Promise<VersionSummary[]> {
@@ -59,12 +70,7 @@ export class VersionService {
     if (!roleAllows(user, 'editBody', record.districtId) && !roleAllows(user, 'editAmount', record.districtId)) {
       fail(403, 'Nur wer die Vereinbarung bearbeitet, kann eine Fassung sichern.', `${user.username} may not save a version of ${id}`);
     }
-    const committed = await this.committedState(id);
-    // Kept compacted, as the live document is: deleted content is not part of a version.
-    const doc = docFromState(committed.state);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
-    const { uptoSeq } = committed;
+    const { state, uptoSeq } = await this.committed.of(id);
     const at = this.now();
     const version = await this.store.versions.save(
       id,
@@ -78,16 +84,11 @@ export class VersionService {
   async compare(user: SessionUser, id: string, from: SideParam, to: SideParam): Promise<VersionDiff> {
     await this.visible(user, id);
     const [a, b] = [await this.side(id, from), await this.side(id, to)];
-    try {
-      const groups = diffProjectLists(projectListOf(a.doc), projectListOf(b.doc));
-      const fields = diffFields(fieldsOf(a.doc), fieldsOf(b.doc));
-      const index = await this.indexes.of(id);
-      const attributed = await attributeDiff({ a: a.doc, b: b.doc, index, span: spanOf(a.uptoSeq, b.uptoSeq), nameOf: this.names() }, groups, fields);
-      return { from: a.ref, to: b.ref, ...attributed };
-    } finally {
-      a.doc.destroy();
-      b.doc.destroy();
-    }
+    const groups = diffProjectLists(a.projects, b.projects);
+    const fields = diffFields(fieldsOf(a.doc), fieldsOf(b.doc));
+    const index = await this.indexes.of(id);
+    const attributed = await attributeDiff({ a: a.doc, b: b.doc, index, span: spanOf(a.uptoSeq, b.uptoSeq), nameOf: this.names() }, groups, fields);
+    return { from: a.ref, to: b.ref, ...attributed };
   }
 
   /**
@@ -173,25 +174,13 @@ export class VersionService {
 
   private async side(id: string, param: SideParam): Promise<Side> {
     if (param === 'now') {
-      const { state, uptoSeq } = await this.committedState(id);
-      return { ref: { kind: 'now', at: this.now() }, doc: docFromState(state), uptoSeq };
+      const { state, uptoSeq } = await this.committed.of(id);
+      return { ref: { kind: 'now', at: this.now() }, ...this.docs.of(`${id}@${uptoSeq}`, () => state), uptoSeq };
     }
     const version = await this.store.versions.get(id, param);
     if (!version) fail(404, 'Diese Fassung gibt es nicht.', `version ${param} of ${id} not found`);
     const { state, ...stored } = version;
-    return { ref: { kind: 'version', version: summaryOf(stored) }, doc: docFromState(state), uptoSeq: stored.uptoSeq };
-  }
-
-  /**
-   * The document as committed, read from the store (snapshot and the updates after it), with the
-   * last update it contains: exactly consistent, unlike the live document, which applies a commit
-   * a moment after the store holds it.
-   */
-  private async committedState(id: string): Promise<{ state: Uint8Array; uptoSeq: number }> {
-    const stored = await this.store.loadDocument(id);
-    // One merge instead of a transaction per update: a merged update is a valid state.
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    return { state: parts.length === 1 && parts[0] ? parts[0] : Y.mergeUpdates(parts), uptoSeq: stored.lastSeq };
+    return { ref: { kind: 'version', version: summaryOf(stored) }, ...this.docs.of(`version ${stored.id}`, () => state), uptoSeq: stored.uptoSeq };
   }
 
   /** Display names of usernames, each looked up once per request. */

@@ -11,8 +11,14 @@ function tokens(text: string): string[] {
  * `same` and `insert` texts gives `to`; neighbouring operations of one kind are merged.
  */
 export function wordDiff(from: string, to: string): WordOp[] {
-  const a = tokens(from);
-  const b = tokens(to);
+  const all = { a: tokens(from), b: tokens(to) };
+  // The words both share at the start and the end need no table: most renames change a word or two.
+  let head = 0;
+  while (head < all.a.length && head < all.b.length && all.a[head] === all.b[head]) head++;
+  let tail = 0;
+  while (tail < all.a.length - head && tail < all.b.length - head && all.a[all.a.length - 1 - tail] === all.b[all.b.length - 1 - tail]) tail++;
+  const a = all.a.slice(head, all.a.length - tail);
+  const b = all.b.slice(head, all.b.length - tail);
   // common[i][j]: length of the longest common subsequence of a[i..] and b[j..].
   const common = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
@@ -26,6 +32,7 @@ export function wordDiff(from: string, to: string): WordOp[] {
     if (last && last.op === op) last.text += text;
     else ops.push({ op, text });
   };
+  if (head > 0) push('same', all.a.slice(0, head).join(''));
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -42,5 +49,6 @@ export function wordDiff(from: string, to: string): WordOp[] {
       j++;
     }
   }
+  if (tail > 0) push('same', all.a.slice(all.a.length - tail).join(''));
   return ops;
 }

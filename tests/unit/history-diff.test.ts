@@ -20,6 +20,20 @@ describe('word diff of a title', () => {
     expect(join(ops, 'insert')).toBe('Geflüchtete II im Kreis');
   });
 
+  it('gives both titles back for random edits of random titles (seeded)', () => {
+    const seed = 12;
+    let state = seed;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = ['Projekt', 'Qualifizierung', 'für', 'junge', 'Erwachsene', 'II', ' ', '  ', '–', 'Werra'];
+    const title = () => Array.from({ length: Math.floor(random() * 8) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '');
+    for (let i = 0; i < 500; i++) {
+      const [from, to] = [title(), title()];
+      const ops = wordDiff(from, to);
+      expect([join(ops, 'delete'), join(ops, 'insert')], `seed ${seed}, pair ${i}`).toEqual([from, to]);
+      expect(ops.every((op, k) => op.text !== '' && op.op !== ops[k - 1]?.op)).toBe(true);
+    }
+  });
+
   it('handles empty titles and identical ones', () => {
     expect(wordDiff('', 'Neu')).toEqual([{ op: 'insert', text: 'Neu' }]);
     expect(wordDiff('Alt', '')).toEqual([{ op: 'delete', text: 'Alt' }]);
