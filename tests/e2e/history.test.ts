@@ -50,7 +50,11 @@ describe('the version history', () => {
     // After the reopen: the changes the comparison must show.
     await addAfter(district(), 'p-wmk24-gefl1', 'Jobcoaching Plus');
     await appendTo(district(), 'p-wmk24-uebergang', ' Schule');
+    await caretAtEnd(district(), 'p-wmk24-dreiplus');
+    await district().getByRole('button', { name: 'Projekt entfernen' }).click();
+    await expectSaved(district());
     expect(await serverText(district())).toContain('- Geflüchtete I\n- Jobcoaching Plus\n');
+    expect(await serverText(district())).not.toContain('DREIplus');
 
     const page = ministry();
     const panel = await openHistory(page);
@@ -64,9 +68,10 @@ describe('the version history', () => {
     await panel.getByRole('button', { name: 'Vergleichen' }).click();
 
     const changes = panel.getByRole('list', { name: 'Projekte in § 5' }).getByRole('listitem');
-    await expect.poll(() => changes.count()).toBe(2);
+    await expect.poll(() => changes.count()).toBe(3);
     const lines = await changes.allTextContents();
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.startsWith('Entfernt:'))).toMatch(new RegExp(`^Entfernt: gelöscht: „DREIplus - Wiedererlangung der Erwerbsfähigkeit“ aus Qualifizierungsprojekte.* – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     expect(lines.find((line) => line.startsWith('Neu:'))).toMatch(new RegExp(`^Neu: „Jobcoaching Plus“ in Qualifizierungsprojekte.* – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     expect(lines.find((line) => line.startsWith('Umbenannt:'))).toMatch(new RegExp(`^Umbenannt: Übergangsmanagement eingefügt: Schule – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     expect(lines.join('\n')).not.toMatch(/Werkstatt Zukunft|Strategieentwicklung/);
@@ -80,6 +85,11 @@ describe('the version history', () => {
     expect(await renamed.getAttribute('data-history-change')).toBe('renamed');
     expect(await renamed.locator('.history-note ins').textContent()).toBe('eingefügt: Schule');
     expect(await page.locator('.agreement-body .history-change').count()).toBe(2);
+    // The removed entry stands in its Maßnahmenart, struck through, with who removed it.
+    const removed = page.locator('.agreement-body .history-ghost-entry');
+    expect(await removed.count()).toBe(1);
+    expect(await removed.locator('del').first().textContent()).toBe('gelöscht: DREIplus - Wiedererlangung der Erwerbsfähigkeit');
+    expect(await removed.locator('.history-note').textContent()).toMatch(new RegExp(`^Entfernt – von ${escape(DISTRICT_NAME)}, ${DIN_DATE_TIME.source}$`));
     // The document scrolled to the first change: it is in view beside the panel.
     await expect.poll(() => added.evaluate((element) => element.getBoundingClientRect().top > 0 && element.getBoundingClientRect().bottom < innerHeight)).toBe(true);
     await page.screenshot({ path: 'test-results/history-compare.png' });
@@ -156,6 +166,11 @@ describe('the version history', () => {
     await district().screenshot({ path: 'test-results/history-notice.png' });
     await notice.getByRole('button', { name: 'Gesehen' }).click();
     await expect.poll(() => notice.count()).toBe(0);
+    // And it is an event of the kind Text in the Verlauf.
+    const panel = await openHistory(district());
+    const events = panel.getByRole('list', { name: 'Ereignisse, neueste zuerst' }).getByRole('listitem');
+    await expect.poll(() => events.first().textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr§ 4 Betrag geändert: [\d.]+(,\d\d)? Euro → 470\.000 EuroReferat AQB \(HMSI\)$/);
+    expect(await events.first().getAttribute('data-category')).toBe('text');
     await district().reload();
     await district().locator('.template-block[data-block="p4"]').waitFor();
     await expectSaved(district());
