@@ -143,6 +143,13 @@ describe('the version history', () => {
 
     const ministryPanel = await openHistory(ministry());
     await expect.poll(() => ministryPanel.locator('.history-version-name').first().textContent()).toBe('Stand nach der Abstimmung');
+    // Two versions, neither of them now: the same three changes.
+    await ministryPanel.getByLabel('Bis').selectOption({ label: (await ministryPanel.getByLabel('Bis').locator('option', { hasText: 'Stand nach der Abstimmung' }).textContent()) ?? '' });
+    await ministryPanel.getByRole('button', { name: 'Vergleichen' }).click();
+    await expect.poll(() => ministryPanel.locator('.history-compare-title').textContent()).toMatch(/^Vergleich: Zur Zeichnung freigegeben .* → Stand nach der Abstimmung \(/);
+    expect(await ministryPanel.getByRole('list', { name: 'Projekte in § 5' }).getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('data-change')).sort())).toEqual(['added', 'removed', 'renamed']);
+    await ministryPanel.getByRole('button', { name: 'Vergleich beenden' }).click();
+    expect(await ministry().locator('.agreement-body .history-change').count()).toBe(0);
 
     const events = panel.getByRole('list', { name: 'Ereignisse, neueste zuerst' }).getByRole('listitem');
     await expect.poll(async () => (await events.allInnerTexts()).some((text) => text.includes('Zur Überarbeitung zurückgeholt'))).toBe(true);
