@@ -197,6 +197,8 @@ describe('the version history', () => {
       await expect.poll(() => entry(each, 'p-wmk24-uebergang').textContent()).toBe('Übergangsmanagement');
     }
     expect(await serverText(page)).not.toContain('Jobcoaching Plus');
+    const events = panel.getByRole('list', { name: 'Ereignisse, neueste zuerst' }).getByRole('listitem');
+    await expect.poll(() => events.first().textContent()).toContain(`§ 5 wiederhergestellt aus Fassung „Zur Zeichnung freigegeben“${DISTRICT_NAME}`);
     // Undone by restoring the version kept just before: again a forward change everyone sees.
     await panel.getByRole('button', { name: 'Rückgängig machen' }).click();
     for (const each of [district(), ministry()]) {
