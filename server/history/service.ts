@@ -14,7 +14,6 @@ import type { StoredVersion } from '../store/versions.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import { attributeDiff } from './diffAttribution.js';
 import { entryAttribution, type NameOf } from './attribution.js';
-import { docFromState, projectListOf } from './docItems.js';
 import { restoreProjectList } from './restore.js';
 import { UpdateIndexes } from './updateIndex.js';
 import { CommittedStates } from './committedStates.js';
@@ -102,9 +101,7 @@ export class VersionService {
     if (record.status !== 'draft') fail(409, 'Die Vereinbarung ist zur Zeichnung freigegeben; eine Fassung kann nur im Entwurf wiederhergestellt werden.', `restore of ${id} while ${record.status}`);
     const version = await this.store.versions.get(id, versionId);
     if (!version) fail(404, 'Diese Fassung gibt es nicht.', `version ${versionId} of ${id} not found`);
-    const source = docFromState(version.state);
-    const target = projectListOf(source);
-    source.destroy();
+    const target = this.docs.of(`version ${version.id}`, () => version.state).projects;
     let before: Uint8Array | null = null;
     let kept: StoredVersion | null = null;
     await this.rooms.use(id, (room) =>
@@ -132,8 +129,11 @@ export class VersionService {
 
   async attribution(user: SessionUser, id: string): Promise<AttributionResponse> {
     await this.visible(user, id);
+    // The committed state, and the index read after it: every item of the state is in the index.
+    const { state, uptoSeq } = await this.committed.of(id);
+    const { doc } = this.docs.of(`${id}@${uptoSeq}`, () => state);
     const index = await this.indexes.of(id);
-    return this.rooms.use(id, async (room) => ({ entries: await entryAttribution(room.doc, index, this.names()) }));
+    return { entries: await entryAttribution(doc, index, this.names()) };
   }
 
   /** Field changes by the other party this user has not marked seen, oldest first. */

@@ -17,7 +17,7 @@ export interface StateDoc {
 export class StateDocs {
   private readonly docs = new Map<string, StateDoc>();
 
-  constructor(private readonly capacity = 16) {}
+  constructor(private readonly capacity = 8) {}
 
   of(key: string, state: () => Uint8Array): StateDoc {
     let found = this.docs.get(key);

@@ -61,6 +61,10 @@ describe('version history of an agreement', () => {
     expect((await save(cookies.landraetin, 'Landrätin')).status).toBe(403);
     expect(await json(await save(cookies.district, ''), 400)).toEqual({ error: 'Bitte geben Sie der Fassung einen Namen.' });
     expect((await save(cookies.district, 'x'.repeat(121))).status).toBe(400);
+    expect(await json(await post(suite.server, `/agreements/${WMK}/versions`, cookies.district, { name: 'A', label: 'B' }), 400)).toEqual({ error: 'Die Angabe „label“ ist in dieser Anfrage nicht vorgesehen.' });
+    const plain = await api(suite.server, `/agreements/${WMK}/versions`, cookies.district, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"name":"A"}' });
+    expect(plain.status).toBe(415);
+    expect((await post(suite.server, `/agreements/${WMK}/notices/seen`, cookies.district, { upToEventId: 'alle' })).status).toBe(400);
     // Fulda's editor learns nothing about the Werra-Meißner agreement, not even that it exists.
     for (const path of ['/versions', `/versions/${base.id}/compare/now`, '/attribution', '/notices']) {
       expect((await api(suite.server, `/agreements/${WMK}${path}`, cookies.fulda)).status).toBe(404);
