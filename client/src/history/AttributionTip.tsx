@@ -75,13 +75,7 @@ export function AttributionTip({ agreementId, ydoc, store }: { agreementId: stri
   const entry = byId?.get(active.entryId);
   const text = !byId ? 'Autorenschaft wird geladen …' : entry ? `${line('Angelegt', entry.createdBy, entry.createdAt)}. ${line('Zuletzt geändert', entry.changedBy, entry.changedAt)}.` : 'Noch nicht gespeichert.';
   return createPortal(
-    <div
-      id={ATTRIBUTION_TIP_ID}
-      role="tooltip"
-      className="attribution-tip"
-      style={{ top: place.top, left: place.left }}
-      onMouseLeave={() => active.via === 'hover' && store.setActive(null)}
-    >
+    <div id={ATTRIBUTION_TIP_ID} role="tooltip" className="attribution-tip" style={{ top: place.top, left: place.left }}>
       {text}
     </div>,
     document.body,

@@ -95,8 +95,7 @@ export const HistoryMarks = Extension.create<{ store: HistoryStore | null }>({
             },
             mouseout(view, event) {
               const stillIn = entryIdOf(event.relatedTarget, view);
-              const intoTip = event.relatedTarget instanceof Element && event.relatedTarget.closest(`#${ATTRIBUTION_TIP_ID}`) !== null;
-              if (store.get().active?.via === 'hover' && stillIn === null && !intoTip) store.setActive(null);
+              if (store.get().active?.via === 'hover' && stillIn === null) store.setActive(null);
               return false;
             },
             focusin(view, event) {
