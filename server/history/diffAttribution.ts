@@ -58,10 +58,16 @@ export async function attributeDiff(
       case 'moved':
         attribution = await made(after ? [ownItem(after)] : [], before ? [ownItem(before)] : []);
         break;
-      case 'renamed':
-        // The text written since and the text of the `from` side taken away since.
-        attribution = await made(after ? contentItems(after).filter((item) => !item.deleted) : [], before ? contentItems(before).filter((item) => !item.deleted) : []);
+      case 'renamed': {
+        // Who typed in the title in between; only when nobody did (the title changed as an entry
+        // was re-created), who wrote the text of the `to` side and took away that of the `from` side.
+        const typed = index.titleEditedBy(change.entryId).filter((seq) => seq > span.after && seq <= span.upTo);
+        attribution =
+          typed.length > 0
+            ? await authorsOf(index, typed, nameOf)
+            : await made(after ? contentItems(after).filter((item) => !item.deleted) : [], before ? contentItems(before).filter((item) => !item.deleted) : []);
         break;
+      }
     }
     entries.push({ ...change, ...attribution });
   }

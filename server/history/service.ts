@@ -60,7 +60,13 @@ export class VersionService {
 
   async list(user: SessionUser, id: string): Promise<VersionSummary[]> {
     await this.visible(user, id);
-    return (await this.store.versions.list(id)).map(summaryOf);
+    const versions = (await this.store.versions.list(id)).map(summaryOf);
+    // Whoever lists the versions is about to compare them: the index of the update log is built
+    // now, after the answer, rather than inside the first comparison.
+    setImmediate(() => {
+      this.indexes.of(id).catch((error: unknown) => this.log.error('history-index-failed', { agreement: id, error: String(error) }));
+    });
+    return versions;
   }
 
   /** „Fassung sichern“: editors of either party (whoever may edit the body or the amount), in any status. */

@@ -4,6 +4,8 @@ import { WERRA_MEISSNER_2024 } from '../../server/demo/agreements.js';
 import { readProjectList, seedAgreementDoc } from '../../server/documents/agreementDoc.js';
 import { checkBodyTransaction } from '../../server/documents/bodyGuard.js';
 import { entryAttribution } from '../../server/history/attribution.js';
+import { attributeDiff } from '../../server/history/diffAttribution.js';
+import { diffProjectLists } from '../../shared/history/diff.js';
 import { entryElements, projectListOf } from '../../server/history/docItems.js';
 import { restoreProjectList } from '../../server/history/restore.js';
 import { DocumentUpdateIndex } from '../../server/history/updateIndex.js';
@@ -122,5 +124,37 @@ describe('attribution from the update log', () => {
     // Adding the same log again changes nothing.
     index.add(log);
     expect((await entryAttribution(server, index, names)).find((e) => e.entryId === 'p-wmk25-dreiplus')?.changedAt).toBe(1004);
+  });
+
+  it('names who typed a new title and who moved the entry, when one renamed it and the other moved it afterwards', async () => {
+    const server = seeded();
+    const log = logged(server);
+    const from = Y.encodeStateAsUpdate(server);
+    const district = new Y.Doc();
+    Y.applyUpdate(district, from);
+    const edit = (author: string, change: () => void) => {
+      const before = Y.encodeStateVector(district);
+      district.transact(change);
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(district, before), author);
+    };
+    // The district types into Let's work; then the ministry (same document here) moves it to group 4.
+    edit('wmk-referat', () => entryText(entryElements(district).get('p-wmk25-letswork')!.element).insert("Let's work".length, ' 2025'));
+    edit('hmsi-referat', () => {
+      const g3 = groupOfType(district, 3);
+      g3.delete(1, 1);
+      const moved = newEntry('p-wmk25-letswork', "Let's work 2025");
+      moved.setAttribute('carriedFrom', 'p-wmk24-letswork');
+      groupOfType(district, 4).push([moved]);
+    });
+    const index = new DocumentUpdateIndex();
+    index.add(log);
+    const a = new Y.Doc();
+    Y.applyUpdate(a, from);
+    const plain = diffProjectLists(readProjectList(a), readProjectList(server));
+    const { entries: changes } = await attributeDiff({ a, b: server, index, span: { after: 1, upTo: log.length }, nameOf: names }, plain, []);
+    expect(changes.map((change) => [change.kind, change.by.map((author) => author.username)])).toEqual([
+      ['moved', ['hmsi-referat']],
+      ['renamed', ['wmk-referat']],
+    ]);
   });
 });
