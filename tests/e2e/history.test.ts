@@ -173,6 +173,14 @@ describe('the version history', () => {
     await district().screenshot({ path: 'test-results/history-notice.png' });
     await notice.getByRole('button', { name: 'Gesehen' }).click();
     await expect.poll(() => notice.count()).toBe(0);
+    // Compared with the version before, the document shows the new amount after § 4, with who and when.
+    const ministryPanel = await openHistory(page);
+    await ministryPanel.getByRole('button', { name: 'Vergleichen' }).click();
+    const fieldNote = page.locator('.agreement-body .history-field-change');
+    await expect.poll(() => fieldNote.count()).toBe(1);
+    expect(await fieldNote.textContent()).toMatch(/^§ 4 Betrag geändert: gelöscht: [\d.]+(,\d\d)? Euro → eingefügt: 470\.000 Euro – von Referat AQB \(HMSI\), \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr$/);
+    expect(await page.locator('.agreement-body .template-block[data-block="p4"] + .history-field-changes').count()).toBe(1);
+    await ministryPanel.getByRole('button', { name: 'Schließen' }).click();
     // And it is an event of the kind Text in the Verlauf.
     const panel = await openHistory(district());
     const events = panel.getByRole('list', { name: 'Ereignisse, neueste zuerst' }).getByRole('listitem');
