@@ -1,4 +1,4 @@
-import type { JSONContent } from '@tiptap/core';
+import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
@@ -32,6 +32,8 @@ interface Props {
   snapshot: ConnectionSnapshot;
   user: SessionUser;
   onUnauthenticated: () => void;
+  /** Further extensions of the page (the history's marks); memoised by the caller. */
+  extensions?: readonly AnyExtension[];
 }
 
 function initialContent(ydoc: Y.Doc): JSONContent {
@@ -42,7 +44,7 @@ function initialContent(ydoc: Y.Doc): JSONContent {
  * The agreement as one TipTap document bound to the Y.Doc. Mounted only after the first sync, so
  * the body always comes from the server and never from an empty client document.
  */
-export function AgreementEditor({ detail, template, connection, snapshot, user, onUnauthenticated }: Props) {
+export function AgreementEditor({ detail, template, connection, snapshot, user, onUnauthenticated, extensions = [] }: Props) {
   const [amountOpen, setAmountOpen] = useState(false);
   const [refusedInput, setRefusedInput] = useState<string | null>(null);
   const lockHint = useLockHint();
@@ -84,6 +86,7 @@ export function AgreementEditor({ detail, template, connection, snapshot, user, 
       }).concat(
         CommentHighlights.configure({ store: comments, showResolved: () => commentView.current.showResolved, activeThread: () => commentView.current.activeThread }),
         ChangeMarks.configure({ store: changeMarks }),
+        ...extensions,
       ),
       // The synced body as the first content: the editor starts on the real document, so its first
       // selection lies in §5 text. Started empty, y-prosemirror's first render would carry that
@@ -98,7 +101,7 @@ export function AgreementEditor({ detail, template, connection, snapshot, user, 
         },
       },
     },
-    [connection, fields, comments, changeMarks],
+    [connection, fields, comments, changeMarks, extensions],
   );
 
   // The message about refused characters stays until the next change the editor accepts.

@@ -3,6 +3,8 @@ import { closeMessage } from '../collab/closeMessages.js';
 import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
 import { AgreementEditor } from '../editor/AgreementEditor.js';
+import { HistoryButton, HistoryLayer } from '../history/HistoryLayer.js';
+import { useHistoryView } from '../history/useHistoryView.js';
 import { Link } from '../router.js';
 import { usePinnedTemplate } from '../templates/templateCache.js';
 import { AgreementStatusBar } from '../signoff/AgreementStatusBar.js';
@@ -26,6 +28,7 @@ export function AgreementPage({ id }: { id: string }) {
   useWarnBeforeLeaving(snapshot.unsaved);
   // The pinned version's text, fetched while the websocket connects and syncs (cached per version).
   const template = usePinnedTemplate(state.kind === 'loaded' ? state.value.templateVersion : null);
+  const history = useHistoryView(id);
 
   return (
     <>
@@ -39,7 +42,7 @@ export function AgreementPage({ id }: { id: string }) {
           {state.kind === 'loaded' && <LiveStatusBadge connection={connection} fallback={state.value.status} />}
         </nav>
       </AppHeader>
-      {state.kind === 'loaded' && connection && <AgreementStatusBar detail={state.value} connection={connection} />}
+      {state.kind === 'loaded' && connection && <AgreementStatusBar detail={state.value} connection={connection} actions={<HistoryButton view={history} />} />}
       {snapshot.refused && (
         <div className="banner">
           <Notice tone="error" title="Verbindung abgelehnt" action={<button type="button" className="button" onClick={() => location.reload()}>Seite neu laden</button>}>
@@ -55,8 +58,9 @@ export function AgreementPage({ id }: { id: string }) {
           </Notice>
         </main>
       )}
+      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && <HistoryLayer view={history} detail={state.value} connection={connection} user={user} />}
       {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && (
-        <AgreementEditor detail={state.value} template={template.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} />
+        <AgreementEditor detail={state.value} template={template.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} extensions={history.extensions} />
       )}
       {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
       {(state.kind === 'loading' || (state.kind === 'loaded' && (!snapshot.firstSynced || template.kind === 'loading') && !snapshot.refused)) && (

@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type MouseEvent } from 'react';
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { STATUS_LABELS, type AgreementDetail } from '../../../shared/api.js';
 import { formatDate } from '../../../shared/format.js';
 import { ROOT } from '../../../shared/protocol.js';
@@ -34,9 +34,10 @@ function jumpToSignoff(event: MouseEvent<HTMLAnchorElement>) {
 
 /**
  * Where am I: a compact bar under the header with the status (live), the signatures so far, the
- * deadline when there is one, and a jump to the Zeichnung panel below the long document.
+ * deadline when there is one, the page's own `actions` (Verlauf), and a jump to the Zeichnung panel
+ * below the long document.
  */
-export function AgreementStatusBar({ detail, connection }: { detail: AgreementDetail; connection: Connection }) {
+export function AgreementStatusBar({ detail, connection, actions }: { detail: AgreementDetail; connection: Connection; actions?: ReactNode }) {
   const status = useAgreementStatus(connection.ydoc, detail.status);
   const signatures = useSignatureCount(connection);
   const deadline = deadlineOf(detail);
@@ -53,6 +54,7 @@ export function AgreementStatusBar({ detail, connection }: { detail: AgreementDe
         <span className="status-bar-item">Unterschriften: {status === 'final' ? 2 : signatures} von 2</span>
       )}
       {deadline && <span className="status-bar-item">Frist: {formatDate(deadline)}</span>}
+      {actions}
       <a className="status-bar-jump" href={`#${SIGNOFF_PANEL_ID}`} onClick={jumpToSignoff}>
         Zur Zeichnung ↓
       </a>

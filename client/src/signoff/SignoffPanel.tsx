@@ -3,7 +3,7 @@ import type { AgreementDetail, SessionUser, SignatureInfo, SigningParty } from '
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { signingPartyOf } from '../../../shared/permissions.js';
 import type { Connection } from '../collab/connection.js';
-import { HistoryList } from './HistoryList.js';
+import { HistoryList } from '../history/HistoryList.js';
 import { SIGNOFF_PANEL_ID } from './AgreementStatusBar.js';
 import { ReleaseDialog } from './ReleaseDialog.js';
 import { ReopenDialog } from './ReopenDialog.js';
@@ -114,8 +114,8 @@ export function SignoffPanel({ initial, connection, user }: { initial: Agreement
       )}
       <h3>Unterschriebener Scan</h3>
       <ScanList agreementId={detail.id} scans={detail.scans} mayUpload={permissions.uploadScan} onUploaded={refresh} />
-      <h3>Verlauf</h3>
-      <HistoryList events={history} partner={detail.fields.partner} />
+      <h3>Verlauf der Zeichnung</h3>
+      <HistoryList events={history} partner={detail.fields.partner} categories={['signoff']} label="Verlauf der Zeichnung" />
       {release && (
         <SignDialog
           agreementId={detail.id}

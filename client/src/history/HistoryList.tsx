@@ -1,8 +1,10 @@
 import type { HistoryEvent } from '../../../shared/api.js';
 import { ownNameForm } from '../../../shared/agreementTitle.js';
 import type { PartnerForms } from '../../../shared/districts.js';
-import { formatDate, formatDateTime, formatEuro } from '../../../shared/format.js';
+import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { PARTY_LABELS, shortHash } from '../../../shared/signoff.js';
+import type { HistoryCategory } from './types.js';
+import { fieldLabel, fieldValue } from './wording.js';
 
 function describe(event: HistoryEvent, partner: PartnerForms): string {
   const d = event.details;
@@ -25,26 +27,48 @@ function describe(event: HistoryEvent, partner: PartnerForms): string {
       return `Auf Papier unterzeichnete Vereinbarung erfasst (SHA-256 ${shortHash(d.hash ?? '')})`;
     case 'scan-uploaded':
       return `Unterschriebenen Scan angehängt: ${d.filename ?? ''}`;
-    // Version history (issue 12); the history panel of hist-ui words these fully.
     case 'fields-changed':
-      return d.field === 'amountCents' ? `Betrag in § 4 geändert: ${formatEuro(Number(d.from))} → ${formatEuro(Number(d.to))}` : 'Felder geändert';
+      return describeFieldChange(d);
     case 'version-saved':
       return `Fassung gesichert: „${d.name ?? ''}“`;
     case 'restored':
-      return d.label ?? 'Fassung wiederhergestellt';
+      return `§ 5 wiederhergestellt aus Fassung „${d.versionName ?? ''}“`;
   }
+}
+
+/** „§ 4 Betrag geändert: 462.800 Euro → 470.000 Euro“, from the event's details as the server wrote them. */
+function describeFieldChange(d: Record<string, string>): string {
+  const field = d.field ?? '';
+  const value = (raw: string | undefined) => {
+    if (raw === undefined) return '(leer)';
+    try {
+      return fieldValue(field, JSON.parse(raw) as unknown);
+    } catch {
+      return fieldValue(field, raw);
+    }
+  };
+  return `${fieldLabel(field)} geändert: ${value(d.from)} → ${value(d.to)}`;
 }
 
 /** A quoted reason that ends with its own full stop (or ? !) takes none after the closing quote. */
 const endsSentence = (text: string) => /[.!?…]$/.test(text.trim());
 
-/** The agreement's append-only event log, oldest first; nobody can edit it. */
-export function HistoryList({ events, partner }: { events: HistoryEvent[] | null; partner: PartnerForms }) {
+/** What the Verlauf panel filters the event by. */
+export const categoryOf = (event: HistoryEvent): HistoryCategory => event.category;
+
+/**
+ * The agreement's append-only event log, oldest first; nobody can edit it. `categories` shows only
+ * events of those kinds (the Verlauf panel's filter; the Zeichnung panel shows its own).
+ */
+export function HistoryList(props: { events: HistoryEvent[] | null; partner: PartnerForms; categories?: readonly HistoryCategory[]; label?: string; className?: string }) {
+  const { events, partner, categories, label = 'Verlauf', className = 'signoff-history' } = props;
   if (events === null) return <p className="signoff-muted">Verlauf wird geladen …</p>;
+  const shown = categories ? events.filter((event) => categories.includes(categoryOf(event))) : events;
+  if (shown.length === 0) return <p className="signoff-muted">Keine Ereignisse dieser Art.</p>;
   return (
-    <ol className="signoff-history" aria-label="Verlauf">
-      {events.map((event) => (
-        <li key={event.id} data-kind={event.kind}>
+    <ol className={className} aria-label={label}>
+      {shown.map((event) => (
+        <li key={event.id} data-kind={event.kind} data-category={categoryOf(event)}>
           <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>
           <span className="signoff-history-what">{describe(event, partner)}</span>
           <span className="signoff-history-who">{event.actorName}</span>
