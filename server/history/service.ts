@@ -10,7 +10,7 @@ import { fail } from '../errors.js';
 import type { Logger } from '../log.js';
 import { can } from '../policies/agreements.js';
 import type { AgreementRecord, Store } from '../store/types.js';
-import type { StoredVersion } from '../store/versions.js';
+import type { StoredVersion } from '../store/versionTypes.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import { attributeDiff } from './diffAttribution.js';
 import { entryAttribution, type NameOf } from './attribution.js';

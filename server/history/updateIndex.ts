@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { NODE } from '../../shared/editor/nodes.js';
-import type { LoggedUpdate, VersionStore } from '../store/versions.js';
+import type { LoggedUpdate, VersionStore } from '../store/versionTypes.js';
 
 /** A clock range of one Yjs client, [clock, end), first written (or deleted) by update `seq`. */
 interface Range {

@@ -6,7 +6,10 @@ import type { Role } from '../../shared/roles.js';
 import type { CarryOver, SignatoryInput } from '../../shared/rounds/types.js';
 import type { NotificationDraft, NotificationStore } from './notificationTypes.js';
 import type { TemplateStore } from './templateTypes.js';
-import type { NewVersion, VersionEvent, VersionStore } from './versions.js';
+import type { NewVersion, VersionEvent, VersionStore } from './versionTypes.js';
+import type { PendingUpdate, UpdateAuthor } from './updateTypes.js';
+
+export type { PendingUpdate, UpdateAuthor };
 
 /**
  * The persistence interface. The embedded default is SQLite (./sqlite.ts); a deployment that
@@ -54,13 +57,6 @@ export interface AgreementRecord {
   updatedAt: number;
 }
 
-/** Who wrote an update: a user's name, or "system" for the server's own writes. */
-export interface UpdateAuthor {
-  username: string;
-  /** "client" for an edit that came over the websocket, "server" for a command's write. */
-  via: 'client' | 'server';
-}
-
 export interface StoredDocument {
   /** The compacted state up to `snapshotSeq`, or null. */
   snapshot: Uint8Array | null;
@@ -68,13 +64,6 @@ export interface StoredDocument {
   /** Updates after the snapshot, in order. */
   updates: Uint8Array[];
   lastSeq: number;
-}
-
-export interface PendingUpdate {
-  agreementId: string;
-  update: Uint8Array;
-  author: UpdateAuthor;
-  at: number;
 }
 
 export interface Store {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type Database from 'better-sqlite3';
-import type { PendingUpdate } from './types.js';
+import type { PendingUpdate } from './updateTypes.js';
 
 /**
  * The document update log of the SQLite file, shared by the stores of every concern (documents,
