@@ -27,6 +27,9 @@ describe('the store of paper agreements', () => {
     db.exec("DELETE FROM signoff_signatures WHERE source = 'paper'; ALTER TABLE signoff_signatures DROP COLUMN source; ALTER TABLE rounds DROP COLUMN note;");
     // Step 5 (notifications) came after step 4: without its tables too, the store is one of version 3.
     db.exec('DROP TABLE mail_outbox; DROP TABLE notification_settings; DROP TABLE notifications;');
+    // So did steps 6 (templates) and 7 (versions); step 8 changes notifications, dropped above.
+    db.exec('DROP TABLE template_doc_clients; DROP TABLE template_doc_snapshots; DROP TABLE template_doc_updates; DROP TABLE template_versions;');
+    db.exec('DROP TABLE doc_versions; DROP TABLE history_seen;');
     db.pragma('user_version = 3');
     const before = (db.prepare('SELECT COUNT(*) AS n FROM agreements').get() as { n: number }).n;
     db.close();
