@@ -39,18 +39,21 @@ export function useModal(open: boolean) {
   }, []);
   useEffect(() => {
     const element = ref.current;
-    if (!element) return;
-    if (open && !element.open) {
+    if (!element || !open) return;
+    if (!element.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       element.showModal();
       // showModal focuses the first focusable element (a link in a hint, say); the form names its own.
       element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
-    if (!open && element.open) element.close();
-    if (!open && opener.current) {
-      if (opener.current.isConnected) opener.current.focus();
+    // On closing, and also when the dialog is unmounted while open (a page that renders it only
+    // while wanted): close it and give the focus back.
+    return () => {
+      if (element.open) element.close();
+      const back = opener.current;
       opener.current = null;
-    }
+      if (back?.isConnected) back.focus();
+    };
   }, [open]);
   return ref;
 }
