@@ -14,6 +14,8 @@ import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.j
 import { SqlitePaperStore } from './paper.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
+import { CommitWriter } from './writer/commitWriter.js';
+import { beginImmediate } from './writer/immediate.js';
 
 export interface SqliteStoreOptions {
   /** Reports each migration step run at start. */
@@ -49,11 +51,18 @@ const toAgreement = (row: AgreementRow): AgreementRecord => ({
   updatedAt: row.updated_at,
 });
 
-/** The embedded store: one SQLite file in WAL mode; every write is a committed transaction. */
+/**
+ * The embedded store: one SQLite file in WAL mode; every write is a committed transaction.
+ * Two connections write to it: this one (everything a command changes, and the update-log rows
+ * that commands commit together with their own rows) and the commit worker's (the clients'
+ * updates and the snapshots, off the event loop: writer/commitWorker.ts).
+ */
 export class SqliteStore implements Store {
   /** Comments and sign-off share this file and its transactions; nobody outside server/store/ sees the connection. */
   private readonly db: Database.Database;
   private readonly updateLog: UpdateLog;
+  /** Commits the document updates of the sync layer and the snapshots in a worker thread. */
+  private readonly writer: CommitWriter;
   readonly comments: SqliteCommentStore;
   readonly signoff: SqliteSignoffStore;
   readonly users: SqliteUserStore;
@@ -63,7 +72,8 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'vereinbar.sqlite'));
+    const file = join(dataDir, 'vereinbar.sqlite');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -76,6 +86,8 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.db.pragma('foreign_keys = ON');
+    beginImmediate(this.db);
+    this.writer = new CommitWriter({ file, synchronous: options.synchronous ?? 'FULL' });
     this.updateLog = new UpdateLog(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
     this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
@@ -176,6 +188,8 @@ export class SqliteStore implements Store {
   }
 
   async loadDocument(agreementId: string): Promise<StoredDocument> {
+    // A loaded document is about to be edited: its commits go to the worker.
+    this.writer.warm();
     const snap = this.db.prepare('SELECT upto_seq, state FROM doc_snapshots WHERE agreement_id = ?').get(agreementId) as
       | { upto_seq: number; state: Buffer }
       | undefined;
@@ -191,20 +205,14 @@ export class SqliteStore implements Store {
     };
   }
 
-  async appendUpdates(updates: PendingUpdate[]) {
-    return this.db.transaction(() => updates.map((u) => this.updateLog.append(u)))();
+  /** In the commit worker: the event loop goes on checking the next batch while this one is written. */
+  appendUpdates(updates: PendingUpdate[]) {
+    return this.writer.append(updates);
   }
 
-  async writeSnapshot(agreementId: string, state: Uint8Array) {
+  writeSnapshot(agreementId: string, state: Uint8Array) {
     // Called with the state that contains every committed update; the room serialises commits.
-    const uptoSeq = this.updateLog.lastSeq(agreementId);
-    this.db
-      .prepare(
-        `INSERT INTO doc_snapshots (agreement_id, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(agreement_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state, created_at = excluded.created_at
-         WHERE excluded.upto_seq > doc_snapshots.upto_seq`,
-      )
-      .run(agreementId, uptoSeq, state, Date.now());
+    return this.writer.snapshot(agreementId, state, Date.now());
   }
 
   async appendEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number) {
@@ -212,6 +220,7 @@ export class SqliteStore implements Store {
   }
 
   close() {
+    this.writer.close();
     this.db.close();
   }
 
