@@ -12,14 +12,15 @@ import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.js';
 import { SqlitePaperStore } from './paper.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshotFormat.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 import { CommitWriter } from './writer/commitWriter.js';
 import { beginImmediate } from './writer/immediate.js';
 
 export interface SqliteStoreOptions {
-  /** Reports each migration step run at start. */
-  log?: Pick<Logger, 'info'>;
+  /** Reports each migration step run at start (info), and a commit worker that failed (warn). */
+  log?: Pick<Logger, 'info'> & Partial<Pick<Logger, 'warn'>>;
   /**
    * FULL (the default): a commit survives power loss too, not only a killed process. OFF only
    * for throwaway stores whose setup should not wait for the disk (the bench's seeding).
@@ -87,8 +88,16 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     beginImmediate(this.db);
-    this.writer = new CommitWriter({ file, synchronous: options.synchronous ?? 'FULL' });
     this.updateLog = new UpdateLog(this.db);
+    const updateLog = this.updateLog;
+    this.writer = new CommitWriter(
+      { file, synchronous: options.synchronous ?? 'FULL' },
+      {
+        append: (updates) => this.db.transaction(() => updates.map((u) => updateLog.append(u)))(),
+        snapshot: (agreementId, state, at) => this.db.transaction(() => updateLog.writeSnapshot(agreementId, state, at))(),
+      },
+      (error) => options.log?.warn?.('commit-worker-failed', { error: String(error) }),
+    );
     this.notifications = new SqliteNotificationStore(this.db);
     this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
     this.signoff = new SqliteSignoffStore(this.db, this.updateLog, this.notifications);
@@ -187,6 +196,14 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /**
+   * Starts the commit worker now rather than with the first commit (the server calls it at start;
+   * a loaded document calls it too), so that the first edit does not wait for a thread to start.
+   */
+  startWriter(): void {
+    this.writer.warm();
+  }
+
   async loadDocument(agreementId: string): Promise<StoredDocument> {
     // A loaded document is about to be edited: its commits go to the worker.
     this.writer.warm();
@@ -194,11 +211,13 @@ export class SqliteStore implements Store {
       | { upto_seq: number; state: Buffer }
       | undefined;
     const snapshotSeq = snap?.upto_seq ?? 0;
+    const parts = snap ? decodeSnapshot(new Uint8Array(snap.state.buffer, snap.state.byteOffset, snap.state.byteLength)) : null;
     const rows = this.db
       .prepare('SELECT seq, data FROM doc_updates WHERE agreement_id = ? AND seq > ? ORDER BY seq')
       .all(agreementId, snapshotSeq) as { seq: number; data: Buffer }[];
     return {
-      snapshot: snap ? new Uint8Array(snap.state) : null,
+      snapshot: parts?.update ?? null,
+      snapshotStateVector: parts?.stateVector ?? null,
       snapshotSeq,
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastSeq: rows.at(-1)?.seq ?? snapshotSeq,
@@ -210,9 +229,9 @@ export class SqliteStore implements Store {
     return this.writer.append(updates);
   }
 
-  writeSnapshot(agreementId: string, state: Uint8Array) {
+  writeSnapshot(agreementId: string, state: Uint8Array, stateVector?: Uint8Array) {
     // Called with the state that contains every committed update; the room serialises commits.
-    return this.writer.snapshot(agreementId, state, Date.now());
+    return this.writer.snapshot(agreementId, encodeSnapshot(state, stateVector), Date.now());
   }
 
   async appendEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number) {

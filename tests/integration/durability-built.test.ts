@@ -55,6 +55,7 @@ describe('the built server', () => {
     const edits = 120;
     for (let i = 0; i < edits; i++) client.doc.transact(() => groupOfType(client.doc, 3).push([newEntry(entryId(i), `Projekt ${i}`)]));
     await vi.waitFor(() => expect(client.lastAck()).toBe(client.sentUpdates()), { timeout: 15_000 });
+    expect(first.output()).not.toContain('commit-worker-failed');
     await first.kill('SIGKILL');
     client.destroy();
 

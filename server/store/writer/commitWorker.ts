@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UpdateLog } from '../updateLog.js';
-import type { WriterOptions, WriterReply, WriterRequest } from './protocol.js';
+import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
 /**
  * The commit worker: a thread with its own connection to the store's SQLite file that commits the
@@ -24,14 +24,7 @@ db.pragma('busy_timeout = 5000');
 db.pragma('foreign_keys = ON');
 const updateLog = new UpdateLog(db);
 const append = db.transaction((updates: WriterRequest & { kind: 'append' }) => updates.updates.map((u) => updateLog.append(u))).immediate;
-const upsertSnapshot = db.prepare(
-  `INSERT INTO doc_snapshots (agreement_id, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
-   ON CONFLICT(agreement_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state, created_at = excluded.created_at
-   WHERE excluded.upto_seq > doc_snapshots.upto_seq`,
-);
-const snapshot = db.transaction((request: WriterRequest & { kind: 'snapshot' }) => {
-  upsertSnapshot.run(request.agreementId, updateLog.lastSeq(request.agreementId), request.state, request.at);
-}).immediate;
+const snapshot = db.transaction((request: WriterRequest & { kind: 'snapshot' }) => updateLog.writeSnapshot(request.agreementId, request.state, request.at)).immediate;
 
 function handle(request: WriterRequest): WriterReply {
   switch (request.kind) {
@@ -46,6 +39,7 @@ function handle(request: WriterRequest): WriterReply {
   }
 }
 
+port.postMessage({ ready: true } satisfies WriterMessage);
 port.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
   try {

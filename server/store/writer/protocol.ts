@@ -14,3 +14,5 @@ export type WriterRequest =
   | { id: number; kind: 'close' };
 
 export type WriterReply = { id: number; ok: true; seqs: number[] } | { id: number; ok: false; error: string };
+/** What the worker posts: once `ready` (its connection is open), then one reply per request. */
+export type WriterMessage = { ready: true } | WriterReply;
