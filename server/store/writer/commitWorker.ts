@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import * as Y from 'yjs';
 import { UpdateLog } from '../updateLog.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
@@ -39,6 +40,13 @@ function handle(request: WriterRequest): WriterReply {
   }
 }
 
+// The paths of a commit once before saying ready (a transaction that writes nothing, so no
+// fsync), so that the first real commit does not pay for cold code: it measured 30 ms.
+db.transaction(() => {
+  updateLog.lastSeq('');
+  Y.parseUpdateMeta(Uint8Array.of(0, 0));
+  db.prepare('SELECT 1').get();
+}).immediate();
 port.postMessage({ ready: true } satisfies WriterMessage);
 port.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
