@@ -29,6 +29,16 @@ export interface Scenario {
 }
 
 const ms = (key: string, label: string): Metric => ({ key, label, unit: 'ms', better: 'lower' });
+/** The server's event-loop delay p99 while the scenario's load ran (ChildStats). */
+const loopDelay = ms('loopP99', 'Ereignisschleife, Verzögerung p99');
+
+/** Runs `load` and returns its result with the server's event-loop delay p99 during it. */
+async function withLoopDelay<T>(ctx: Context, load: () => Promise<T>): Promise<T & { loopP99: number }> {
+  await ctx.server.stats(); // starts a fresh window
+  const result = await load();
+  const stats = await ctx.server.stats();
+  return { ...result, loopP99: stats.eventLoopDelayP99Ms };
+}
 
 /** The reference server keeps documents in memory only: a client gives each the agreement's content first. */
 async function prepare(ctx: Context, ids: readonly string[], state: (id: string) => Uint8Array[] = () => [initialState()]) {
@@ -61,15 +71,18 @@ function latencyFigures(samples: readonly number[], prefix: string): Record<stri
 export const propagation = (observers: number): Scenario => ({
   name: `Latenz 1 Schreiber → ${observers} Beobachter`,
   docs: 1,
-  metrics: [ms('p50', 'p50'), ms('p99', 'p99'), ms('max', 'max')],
+  metrics: [ms('p50', 'p50'), ms('p99', 'p99'), ms('max', 'max'), loopDelay],
   async run(ctx, firstDoc) {
     const ids = idsFrom(firstDoc, 1);
     await prepare(ctx, ids);
     const crowd = await connectCrowd(ctx.server, ctx.cookie, ids, 1, observers);
-    await typeAtRate(crowd.writers.flat(), 50, ctx.quick ? 0.4 : 3);
-    await drained(crowd);
+    const { loopP99 } = await withLoopDelay(ctx, async () => {
+      await typeAtRate(crowd.writers.flat(), 50, ctx.quick ? 0.4 : 3);
+      await drained(crowd);
+      return {};
+    });
     crowd.close();
-    return latencyFigures(crowd.book.samples, '');
+    return { ...latencyFigures(crowd.book.samples, ''), loopP99 };
   },
 });
 
@@ -79,18 +92,22 @@ export const sustained = (docs: number, writersPerDoc: number, perSecond: number
   metrics: [
     { key: 'rate', label: 'angenommen/s', unit: '1/s', better: 'higher' },
     ms('p99', 'p99'),
+    loopDelay,
   ],
   async run(ctx, firstDoc) {
     const ids = idsFrom(firstDoc, docs);
     await prepare(ctx, ids);
     const crowd = await connectCrowd(ctx.server, ctx.cookie, ids, writersPerDoc, 1);
     const start = performance.now();
-    await typeAtRate(crowd.writers.flat(), perSecond, ctx.quick ? 0.5 : 4);
-    await drained(crowd);
+    const { loopP99 } = await withLoopDelay(ctx, async () => {
+      await typeAtRate(crowd.writers.flat(), perSecond, ctx.quick ? 0.5 : 4);
+      await drained(crowd);
+      return {};
+    });
     const seconds = (performance.now() - start) / 1000;
     const received = crowd.observers.flat().reduce((sum, o) => sum + o.received, 0);
     crowd.close();
-    return { rate: received / seconds, p99: percentile(crowd.book.samples, 99) };
+    return { rate: received / seconds, p99: percentile(crowd.book.samples, 99), loopP99 };
   },
 });
 
@@ -100,6 +117,7 @@ export const manyConnections = (docs: number, writersPerDoc: number): Scenario =
   metrics: [
     ms('p50', 'p50'),
     ms('p99', 'p99'),
+    loopDelay,
     { key: 'cpu', label: 'Server-CPU', unit: '%', better: 'lower' },
     { key: 'rss', label: 'Spitzen-RSS', unit: 'MiB', better: 'lower' },
     { key: 'lost', label: 'verloren', unit: 'Upd.', better: 'lower' },
@@ -114,8 +132,10 @@ export const manyConnections = (docs: number, writersPerDoc: number): Scenario =
         const crowd = await connectCrowd(ctx.server, ctx.cookie, ids, writersPerDoc, 1);
         const cpuBefore = ctx.server.cpuSeconds();
         const start = performance.now();
-        await typeAtRate(crowd.writers.flat(), 2, ctx.quick ? 1 : 10);
-        const complete = await drained(crowd, 20_000);
+        const { complete, loopP99 } = await withLoopDelay(ctx, async () => {
+          await typeAtRate(crowd.writers.flat(), 2, ctx.quick ? 1 : 10);
+          return { complete: await drained(crowd, 20_000) };
+        });
         const seconds = (performance.now() - start) / 1000;
         const cpu = ((ctx.server.cpuSeconds() - cpuBefore) / seconds) * 100;
         const sent = crowd.writers.flat().reduce((sum, w) => sum + w.keystrokes, 0);
@@ -123,17 +143,17 @@ export const manyConnections = (docs: number, writersPerDoc: number): Scenario =
         // Ours also acknowledges: an update sent and never acknowledged would be lost, too.
         const unacked = ctx.server.kind === 'ours' ? crowd.writers.flat().reduce((sum, w) => sum + (w.updateMessages - w.acked), 0) : 0;
         crowd.close();
-        return { samples: crowd.book.samples, cpu, lost: Math.max(0, sent - seen) + unacked, complete };
+        return { samples: crowd.book.samples, cpu, lost: Math.max(0, sent - seen) + unacked, complete, loopP99 };
       })(),
     );
-    return { ...latencyFigures(result.samples, ''), cpu: result.cpu, rss: peak / 2 ** 20, lost: result.lost };
+    return { ...latencyFigures(result.samples, ''), loopP99: result.loopP99, cpu: result.cpu, rss: peak / 2 ** 20, lost: result.lost };
   },
 });
 
 export const historySync = (historyDocId: string, updates: number): Scenario => ({
   name: `Sync eines Dokuments mit ${updates.toLocaleString('de-DE')} Updates Verlauf`,
   docs: 0,
-  metrics: [ms('first', 'erster Client (Laden)'), ms('cold', 'neuer Client, Dok. entladen'), ms('warm', 'neuer Client, Dok. geladen')],
+  metrics: [ms('first', 'erster Client (Laden)'), ms('cold', 'neuer Client, Dok. entladen (kompaktiert)'), ms('warm', 'neuer Client, Dok. geladen')],
   async run(ctx) {
     const history = ctx.histories.get(historyDocId);
     if (!history) throw new Error(`no history for ${historyDocId}`);

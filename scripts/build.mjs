@@ -2,7 +2,8 @@
 /**
  * Builds what `npm start` runs, each part only when its sources changed:
  *   client  Vite → dist/client (served by the server)
- *   server  esbuild → dist/server/main.js and cli.js, one ES module each, node_modules left external
+ *   server  esbuild → dist/server/main.js and cli.js, one ES module each, node_modules left external,
+ *           and commitWorker.js beside them (the store's commit thread, started by file name)
  *
  *   node scripts/build.mjs [client] [server] [--force]     (no part named: both)
  *
@@ -37,7 +38,9 @@ const PARTS = {
       rmSync(join(ROOT, 'dist', 'server'), { recursive: true, force: true });
       await esbuild.build({
         absWorkingDir: ROOT,
-        entryPoints: ['server/main.ts', 'server/cli.ts'],
+        // The commit worker is a thread started from its own file: server/store/writer/commitWriter.ts
+        // looks for commitWorker.js beside the bundle that starts it.
+        entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts', commitWorker: 'server/store/writer/commitWorker.ts' },
         outdir: 'dist/server',
         bundle: true,
         platform: 'node',

@@ -48,6 +48,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger();
   const store = new SqliteStore(options.dataDir, { log });
+  store.startWriter();
   const { app, injectWebSocket, rooms, templateRooms, agreements, rounds, notifications } = createApp({
     store,
     log,

@@ -12,14 +12,17 @@ import { SqliteSignoffStore } from './signoff.js';
 import { SqliteUserStore, toStoredUser, type UserRow } from './users.js';
 import { AgreementExists, isUniqueViolation, SqliteRoundStore } from './rounds.js';
 import { SqlitePaperStore } from './paper.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshotFormat.js';
 import { SqliteTemplateStore } from './templates.js';
 import type { AgreementRecord, PendingUpdate, SessionRecord, Store, StoredDocument, UpdateAuthor, UserRecord } from './types.js';
 import { UpdateLog } from './updateLog.js';
 import { SqliteVersionStore, type VersionEvent } from './versions.js';
+import { CommitWriter } from './writer/commitWriter.js';
+import { beginImmediate } from './writer/immediate.js';
 
 export interface SqliteStoreOptions {
-  /** Reports each migration step run at start. */
-  log?: Pick<Logger, 'info'>;
+  /** Reports each migration step run at start (info), and a commit worker that failed (warn). */
+  log?: Pick<Logger, 'info'> & Partial<Pick<Logger, 'warn'>>;
   /**
    * FULL (the default): a commit survives power loss too, not only a killed process. OFF only
    * for throwaway stores whose setup should not wait for the disk (the bench's seeding).
@@ -51,11 +54,18 @@ const toAgreement = (row: AgreementRow): AgreementRecord => ({
   updatedAt: row.updated_at,
 });
 
-/** The embedded store: one SQLite file in WAL mode; every write is a committed transaction. */
+/**
+ * The embedded store: one SQLite file in WAL mode; every write is a committed transaction.
+ * Two connections write to it: this one (everything a command changes, and the update-log rows
+ * that commands commit together with their own rows) and the commit worker's (the clients'
+ * updates and the snapshots, off the event loop: writer/commitWorker.ts).
+ */
 export class SqliteStore implements Store {
   /** Comments and sign-off share this file and its transactions; nobody outside server/store/ sees the connection. */
   private readonly db: Database.Database;
   private readonly updateLog: UpdateLog;
+  /** Commits the document updates of the sync layer and the snapshots in a worker thread. */
+  private readonly writer: CommitWriter;
   readonly comments: SqliteCommentStore;
   readonly signoff: SqliteSignoffStore;
   readonly users: SqliteUserStore;
@@ -67,7 +77,8 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'vereinbar.sqlite'));
+    const file = join(dataDir, 'vereinbar.sqlite');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -80,7 +91,17 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.db.pragma('foreign_keys = ON');
+    beginImmediate(this.db);
     this.updateLog = new UpdateLog(this.db);
+    const updateLog = this.updateLog;
+    this.writer = new CommitWriter(
+      { file, synchronous: options.synchronous ?? 'FULL' },
+      {
+        append: (updates) => this.db.transaction(() => updates.map((u) => updateLog.append(u)))(),
+        snapshot: (agreementId, state, at) => this.db.transaction(() => updateLog.writeSnapshot(agreementId, state, at))(),
+      },
+      (error) => options.log?.warn?.('commit-worker-failed', { error: String(error) }),
+    );
     this.notifications = new SqliteNotificationStore(this.db);
     this.versions = new SqliteVersionStore(this.db, this.updateLog);
     this.comments = new SqliteCommentStore(this.db, this.updateLog, this.notifications);
@@ -182,36 +203,42 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /**
+   * Starts the commit worker now rather than with the first commit (the server calls it at start;
+   * a loaded document calls it too), so that the first edit does not wait for a thread to start.
+   */
+  startWriter(): void {
+    this.writer.warm();
+  }
+
   async loadDocument(agreementId: string): Promise<StoredDocument> {
+    // A loaded document is about to be edited: its commits go to the worker.
+    this.writer.warm();
     const snap = this.db.prepare('SELECT upto_seq, state FROM doc_snapshots WHERE agreement_id = ?').get(agreementId) as
       | { upto_seq: number; state: Buffer }
       | undefined;
     const snapshotSeq = snap?.upto_seq ?? 0;
+    const parts = snap ? decodeSnapshot(new Uint8Array(snap.state.buffer, snap.state.byteOffset, snap.state.byteLength)) : null;
     const rows = this.db
       .prepare('SELECT seq, data FROM doc_updates WHERE agreement_id = ? AND seq > ? ORDER BY seq')
       .all(agreementId, snapshotSeq) as { seq: number; data: Buffer }[];
     return {
-      snapshot: snap ? new Uint8Array(snap.state) : null,
+      snapshot: parts?.update ?? null,
+      snapshotStateVector: parts?.stateVector ?? null,
       snapshotSeq,
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastSeq: rows.at(-1)?.seq ?? snapshotSeq,
     };
   }
 
-  async appendUpdates(updates: PendingUpdate[]) {
-    return this.db.transaction(() => updates.map((u) => this.updateLog.append(u)))();
+  /** In the commit worker: the event loop goes on checking the next batch while this one is written. */
+  appendUpdates(updates: PendingUpdate[]) {
+    return this.writer.append(updates);
   }
 
-  async writeSnapshot(agreementId: string, state: Uint8Array) {
+  writeSnapshot(agreementId: string, state: Uint8Array, stateVector?: Uint8Array) {
     // Called with the state that contains every committed update; the room serialises commits.
-    const uptoSeq = this.updateLog.lastSeq(agreementId);
-    this.db
-      .prepare(
-        `INSERT INTO doc_snapshots (agreement_id, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(agreement_id) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state, created_at = excluded.created_at
-         WHERE excluded.upto_seq > doc_snapshots.upto_seq`,
-      )
-      .run(agreementId, uptoSeq, state, Date.now());
+    return this.writer.snapshot(agreementId, encodeSnapshot(state, stateVector), Date.now());
   }
 
   async appendEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number) {
@@ -219,6 +246,7 @@ export class SqliteStore implements Store {
   }
 
   close() {
+    this.writer.close();
     this.db.close();
   }
 

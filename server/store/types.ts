@@ -60,6 +60,8 @@ export interface AgreementRecord {
 export interface StoredDocument {
   /** The compacted state up to `snapshotSeq`, or null. */
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector, when it was stored with it (lets a load skip decoding the snapshot). */
+  snapshotStateVector?: Uint8Array | null;
   snapshotSeq: number;
   /** Updates after the snapshot, in order. */
   updates: Uint8Array[];
@@ -88,8 +90,8 @@ export interface Store {
   loadClientOwners(agreementId: string): Promise<Map<number, string>>;
   /** Appends updates, all or none, in one committed transaction; returns their sequence numbers. */
   appendUpdates(updates: PendingUpdate[]): Promise<number[]>;
-  /** Stores the document's compacted state as of the last committed update. */
-  writeSnapshot(agreementId: string, state: Uint8Array): Promise<void>;
+  /** Stores the document's compacted state as of the last committed update (and its state vector, if given). */
+  writeSnapshot(agreementId: string, state: Uint8Array, stateVector?: Uint8Array): Promise<void>;
   // events (an append-only log of what happened to an agreement)
   appendEvent(agreementId: string, kind: string, actor: string, data: unknown, at: number): Promise<void>;
   /** Comment threads, committed together with the document updates that mirror them. */

@@ -34,7 +34,9 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
   open() {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    // = syncProtocol.writeSyncStep1(encoder, doc), from the room's state vector: a deferred document stays undecoded.
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(encoder, this.room.stateVector());
     this.send(encoding.toUint8Array(encoder));
     const states = [...this.room.awareness.getStates().keys()];
     if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
@@ -102,16 +104,12 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
       const stateVector = decodeBytes(decoder);
       // Read the count first: a state vector naming 100,000 made-up clients cost 40 ms to answer.
       const named = decoding.readVarUint(decoding.createDecoder(stateVector));
-      const limit = this.room.doc.store.clients.size + CLIENT_ID_LIMITS.unknownInStateVector;
-      if (named > limit) return this.close(CLOSE.badMessage, `state vector names ${named} clients; the document has ${this.room.doc.store.clients.size}`);
+      const known = this.room.knownClients();
+      if (named > known + CLIENT_ID_LIMITS.unknownInStateVector) return this.close(CLOSE.badMessage, `state vector names ${named} clients; the document has ${known}`);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
-      if (named === 0) {
-        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(encoder, this.room.stateAsUpdate());
-      } else {
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector);
-      }
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, named === 0 ? this.room.stateAsUpdate() : this.room.updateSince(stateVector));
       this.send(encoding.toUint8Array(encoder));
       return;
     }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { CheckContext, DocumentBatch, LoadedDocument, PeerInfo, Rejection, SyncHooks } from './types.js';
+import type { CheckContext, DeferredDocument, DocumentBatch, LoadedDocument, PeerInfo, Rejection, SyncHooks } from './types.js';
 
 /**
  * One concern around a sync (persistence, lock rules, derived data …), the way Hocuspocus
@@ -9,7 +9,7 @@ export interface SyncExtension<P extends PeerInfo> {
   /** For the log, when one of its hooks fails. */
   readonly name: string;
   /** The first extension that implements it loads the document. */
-  loadDocument?(documentName: string): Promise<Y.Doc>;
+  loadDocument?(documentName: string): Promise<Y.Doc | DeferredDocument>;
   loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
   /** Why the peer may not write at all, or null; the first reason wins. Called for every update, so cheap. */
   readOnly?(peer: P): Rejection | null;

@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol.js';
 import { Connection } from './connection.js';
 import { ClientIds, newClientIdLimit } from './clientIds.js';
@@ -42,9 +43,10 @@ export class RoomRegistry<P extends PeerInfo> {
     this.cancelUnload(name);
     let room = this.rooms.get(name);
     if (!room) {
-      room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(
-        ([doc, owners]) => new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds, name)),
-      );
+      room = Promise.all([this.hooks.loadDocument(name), this.hooks.loadClientOwners?.(name)]).then(([loaded, owners]) => {
+        const { doc, stored } = loaded instanceof Y.Doc ? { doc: loaded, stored: null } : loaded;
+        return new Room(name, doc, this.hooks, this.groupCommit, new ClientIds(owners ?? new Map(), this.newClientIds, name), stored);
+      });
       room.catch(() => this.rooms.delete(name));
       this.rooms.set(name, room);
     }
@@ -150,7 +152,6 @@ export class RoomRegistry<P extends PeerInfo> {
     } catch (error: unknown) {
       this.hooks.log('unload-failed', { document: room.name, error: String(error) });
     }
-    room.awareness.destroy();
-    room.doc.destroy();
+    room.destroy();
   }
 }

@@ -5,10 +5,12 @@ import { CLOSE } from '../../shared/protocol.js';
 import { ClientIds } from './clientIds.js';
 import { GroupCommit } from './groupCommit.js';
 import { awarenessMessage, syncUpdateMessage } from './messages.js';
-import type { LoadedDocument, PeerInfo, Rejection, RoomMember, SyncHooks } from './types.js';
+import type { DeferredDocument, LoadedDocument, PeerInfo, Rejection, RoomMember, SyncHooks } from './types.js';
 
 /** The origin of the server's own writes (fields, status, signatures). */
 export const SERVER_ORIGIN = Symbol('server');
+/** The origin of applying a deferred document's stored state: nothing new, nothing to broadcast. */
+const DECODING = Symbol('decoding');
 /** The owner of the server's own Yjs client ids; no username can be empty-prefixed like this. */
 const SERVER_OWNER = '\u0000server';
 
@@ -30,9 +32,10 @@ type QueuedServerUpdate = {
 };
 type Queued<P extends PeerInfo> = QueuedClientUpdate<P> | QueuedServerUpdate;
 
-function cloneDoc(doc: Y.Doc, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
-  const copy = new Y.Doc({ gc: doc.gc });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+/** A document built from `state` (a whole document as one update) and the updates queued after it. */
+function cloneDoc(state: Uint8Array, gc: boolean, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
+  const copy = new Y.Doc({ gc });
+  Y.applyUpdate(copy, state);
   for (const item of pending) Y.applyUpdate(copy, item.update);
   return copy;
 }
@@ -45,6 +48,10 @@ function cloneDoc(doc: Y.Doc, pending: readonly { update: Uint8Array }[] = []): 
  * accepted ones wait in a queue until the store has committed them (several at once when they
  * arrive together: a group commit), and only then are they applied to the real document,
  * broadcast to the other connections and acknowledged to their sender.
+ *
+ * A document loaded deferred (DeferredDocument) is decoded only when something needs its content:
+ * the first write, a command, an extension reading `doc`. Until then joiners get the stored
+ * state as it is, so opening a document with a long history costs reading it, not decoding it.
  */
 export class Room<P extends PeerInfo> implements LoadedDocument {
   readonly awareness: awarenessProtocol.Awareness;
@@ -61,19 +68,26 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
   private shadowDoc: Y.Doc | null = null;
   private queue: Queued<P>[] = [];
   private flushing = false;
+  /** The real document; empty while `stored` still waits to be applied to it. */
+  private readonly content: Y.Doc;
+  private stored: DeferredDocument['stored'] | null;
 
   constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly hooks: SyncHooks<P>,
     private readonly groupCommit: GroupCommit<P> = new GroupCommit(hooks),
     clientIds: ClientIds = new ClientIds(new Map()),
+    stored: DeferredDocument['stored'] | null = null,
   ) {
+    this.content = doc;
+    this.stored = stored;
     this.clientIds = clientIds;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === DECODING) return;
       this.readerSnapshot = null;
       this.fullState = null;
       const message = syncUpdateMessage(update);
@@ -85,8 +99,48 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     });
   }
 
+  /** The document with every committed update; decodes a deferred one first. */
+  get doc(): Y.Doc {
+    this.decode();
+    return this.content;
+  }
+
+  get decoded(): boolean {
+    return this.stored === null;
+  }
+
+  private decode() {
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = null;
+    Y.applyUpdate(this.content, stored.update, DECODING);
+    this.fullState ??= stored.update;
+  }
+
+  /** The document's state vector (the server's sync step 1), without decoding a deferred document. */
+  stateVector(): Uint8Array {
+    return this.stored?.stateVector ?? Y.encodeStateVector(this.content);
+  }
+
+  /** How many Yjs clients the document has structs of. */
+  knownClients(): number {
+    return this.stored ? decoding.readVarUint(decoding.createDecoder(this.stored.stateVector)) : this.content.store.clients.size;
+  }
+
+  /** What a client with `stateVector` lacks (sync step 2), without decoding a deferred document. */
+  updateSince(stateVector: Uint8Array): Uint8Array {
+    return this.stored ? Y.diffUpdate(this.stored.update, stateVector) : Y.encodeStateAsUpdate(this.content, stateVector);
+  }
+
+  /** Ends the room: its presence and its document. */
+  destroy() {
+    this.awareness.destroy();
+    this.content.destroy();
+  }
+
   private get shadow(): Y.Doc {
-    this.shadowDoc ??= cloneDoc(this.doc, this.queue);
+    // From the cached whole-document update when there is one (a deferred document's stored state).
+    this.shadowDoc ??= cloneDoc(this.stateAsUpdate(), this.content.gc, this.queue);
     return this.shadowDoc;
   }
 
@@ -181,7 +235,7 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
    * request again and again was a cheap way to make the server work.
    */
   stateAsUpdate(): Uint8Array {
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    this.fullState ??= this.stored?.update ?? Y.encodeStateAsUpdate(this.content);
     return this.fullState;
   }
 
@@ -277,8 +331,12 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
             acks.set(item.connection, item.ackNumber);
           }
         }
-        this.committedWrites += batch.filter((item) => item.kind === 'server' || !item.noop).length;
+        const written = batch.filter((item) => item.kind === 'server' || !item.noop).length;
+        this.committedWrites += written;
         for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
+        // Only after a change: a batch of no-ops (every joiner's sync step 2) applied nothing, and
+        // the hooks would read (and so decode) a deferred document for it.
+        if (written === 0) continue;
         try {
           await this.hooks.afterApply?.(this);
         } catch (error: unknown) {

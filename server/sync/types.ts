@@ -61,10 +61,23 @@ export interface DocumentBatch<TPeer extends PeerInfo> {
   updates: AcceptedUpdate<TPeer>[];
 }
 
+/**
+ * A document loaded without decoding it: `doc` is still empty, and `stored` (the whole document as
+ * one update, and its state vector) is applied to it only when something needs its content. Until
+ * then a new client is answered with the stored bytes as they are.
+ */
+export interface DeferredDocument {
+  doc: Y.Doc;
+  stored: { update: Uint8Array; stateVector: Uint8Array };
+}
+
 /** A loaded document as extensions see it after a commit or before unloading. */
 export interface LoadedDocument {
   readonly name: string;
+  /** The document; reading it decodes a deferred one (see DeferredDocument). */
   readonly doc: Y.Doc;
+  /** False while the document is still deferred: nothing has been applied to it since it was loaded. */
+  readonly decoded: boolean;
   /** Writes committed since the document was loaded (client updates and server changes), counted by the room. */
   readonly writes: number;
   /**
@@ -76,8 +89,8 @@ export interface LoadedDocument {
 
 /** The hooks the sync layer calls, composed from the extensions (see server/sync/extensions.ts). */
 export interface SyncHooks<TPeer extends PeerInfo> {
-  /** Builds the document from storage. Called once per load. */
-  loadDocument(documentName: string): Promise<Y.Doc>;
+  /** Builds the document from storage, or hands over its stored state to decode later. Called once per load. */
+  loadDocument(documentName: string): Promise<Y.Doc | DeferredDocument>;
   /** Which user owns each Yjs client id of the document from earlier loads (see server/sync/clientIds.ts). */
   loadClientOwners?(documentName: string): Promise<ReadonlyMap<number, string>>;
   /**

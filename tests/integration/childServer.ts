@@ -19,10 +19,11 @@ export interface ChildServer {
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}, args: readonly string[] = ['--import', 'tsx', 'server/main.ts']): Promise<ChildServer> {
   // PORT=0: the server picks a free port and prints its URL, so there is no race for a port. A
   // test whose clients must find the restarted server again passes the first one's port.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // `args`: what node runs; the TypeScript sources by default, the build (dist/server/main.js) if asked.
+  const child: ChildProcess = spawn(process.execPath, [...args], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

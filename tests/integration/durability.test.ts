@@ -223,4 +223,37 @@ describe('durability', () => {
     ]);
     expect(edits).toBeGreaterThan(COMPACT_AFTER_UPDATES);
   });
+  it('serves a compacted document that was unloaded to readers and editors alike, and keeps what is written to it then', async () => {
+    let server: TestServer = await newServer();
+    cleanups.push(() => server.dispose());
+    const [district, viewer] = await Promise.all([login(server, 'wmk-referat'), login(server, 'wmk-gast')]);
+    const first = track(newClient(server, WMK, district));
+    await synced(first);
+    addEntries(first.doc, 0, 10);
+    await allAcknowledged(first);
+    const written = bodyJSON(first.doc);
+    first.destroy();
+    // Unloaded when idle, compacted into a snapshot on the way out; opened again from it.
+    await vi.waitFor(() => expect(server.loadedDocuments()).toBe(0));
+
+    const reader = track(newClient(server, WMK, viewer));
+    await synced(reader);
+    expect(bodyJSON(reader.doc)).toEqual(written);
+    const editor = track(newClient(server, WMK, district));
+    await synced(editor);
+    expect(bodyJSON(editor.doc)).toEqual(written);
+    addEntries(editor.doc, 10, 12);
+    await allAcknowledged(editor);
+    await vi.waitFor(() => expect(bodyJSON(reader.doc)).toEqual(bodyJSON(editor.doc)));
+    expect(await agreementText(server, WMK, district)).toContain('- Projekt 11\n');
+    const expected = bodyJSON(editor.doc);
+    reader.destroy();
+    editor.destroy();
+
+    server = await server.restart();
+    const fresh = track(newClient(server, WMK, viewer));
+    await synced(fresh);
+    expect(bodyJSON(fresh.doc)).toEqual(expected);
+    for (let i = 0; i < 12; i++) expect(entryIds(fresh.doc).has(entryId(i))).toBe(true);
+  });
 });

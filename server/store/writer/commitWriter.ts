@@ -1,0 +1,129 @@
+import { Worker } from 'node:worker_threads';
+import type { PendingUpdate } from '../types.js';
+import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
+
+type Body = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never;
+
+/** The same commits on the store's own connection: used until the worker is ready, and if it cannot run. */
+export interface MainThreadCommits {
+  append(updates: PendingUpdate[]): number[];
+  snapshot(agreementId: string, state: Uint8Array, at: number): void;
+}
+
+/**
+ * The main thread's side of the commit worker (commitWorker.ts): hands it update batches and
+ * snapshots, and resolves each once the worker has committed it. Requests are answered in the
+ * order they were sent.
+ *
+ * The thread starts when asked (`warm`) or with the first commit; until it reports that its
+ * connection is open, commits run on the main connection as before (equally durable, only on the
+ * event loop): nothing waits for a thread to start, and nothing is sent to the worker before it
+ * is ready, so the two never commit out of order. A worker that fails is not started again; the
+ * main connection carries on and `onFailure` reports it. The thread holds the process open only
+ * while a request is outstanding.
+ */
+export class CommitWriter {
+  private worker: Worker | null = null;
+  private ready = false;
+  private failed = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (seqs: number[]) => void; reject: (error: Error) => void }>();
+
+  constructor(
+    private readonly options: WriterOptions,
+    private readonly main: MainThreadCommits,
+    private readonly onFailure: (error: Error) => void = () => {},
+  ) {}
+
+  /** Appends the updates in one transaction; resolves with their sequence numbers once committed. */
+  async append(updates: PendingUpdate[]): Promise<number[]> {
+    if (!this.useWorker()) return this.main.append(updates);
+    return this.request({ kind: 'append', updates });
+  }
+
+  /** Stores a document's compacted state as of its last committed update. */
+  async snapshot(agreementId: string, state: Uint8Array, at: number): Promise<void> {
+    if (!this.useWorker()) return this.main.snapshot(agreementId, state, at);
+    await this.request({ kind: 'snapshot', agreementId, state, at });
+  }
+
+  /** Starts the thread ahead of the first commit. */
+  warm(): void {
+    if (!this.failed) this.worker ??= this.start();
+  }
+
+  /** Lets the worker finish what it was sent, close its connection and end. */
+  close(): void {
+    const worker = this.worker;
+    this.failed = true; // nothing more goes to a worker
+    if (!worker) return;
+    this.worker = null;
+    worker.postMessage({ id: 0, kind: 'close' } satisfies WriterRequest);
+    worker.unref();
+  }
+
+  private useWorker(): boolean {
+    this.warm();
+    return this.ready && this.worker !== null;
+  }
+
+  private request(body: Body): Promise<number[]> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('commit worker not running'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) worker.ref();
+      worker.postMessage({ ...body, id });
+    });
+  }
+
+  private start(): Worker {
+    const worker = startCommitWorker(this.options);
+    worker.unref();
+    worker.on('message', (message: WriterMessage) => {
+      if ('ready' in message) this.ready = this.worker === worker;
+      else this.settle(message);
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.ready = false;
+        if (!this.failed) this.onFailure(error);
+        this.failed = true;
+      }
+      for (const [id, waiter] of this.waiting) {
+        this.waiting.delete(id);
+        waiter.reject(error);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`commit worker exited with code ${code}`)));
+    return worker;
+  }
+
+  private settle(reply: WriterReply) {
+    const waiter = this.waiting.get(reply.id);
+    if (!waiter) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker?.unref();
+    if (reply.ok) waiter.resolve(reply.seqs);
+    else waiter.reject(new Error(reply.error));
+  }
+}
+
+/**
+ * The built server (dist/server/*.js, one bundle) finds commitWorker.js beside itself
+ * (scripts/build.mjs emits it as an entry of its own); the TypeScript sources (tsx, vitest) start
+ * commitWorker.ts through tsxWorker.mjs, which registers tsx in the thread first.
+ */
+function startCommitWorker(options: WriterOptions): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./commitWorker.js', here), { workerData: options });
+  return new Worker(new URL('./tsxWorker.mjs', here), {
+    workerData: { ...options, entry: new URL('./commitWorker.ts', here).href },
+    // Not the parent's flags: `--import tsx` would register tsx twice, and a worker refuses
+    // process-wide ones such as the bench's --expose-gc.
+    execArgv: [],
+  });
+}
