@@ -17,6 +17,11 @@ export interface District {
   seat: string;
   /** True where the seat is from general knowledge and should be checked before it is shown as fact. */
   seatUnverified?: boolean;
+  /**
+   * Set for the Landkreise whose official name is "Kreis …" (Kreis Bergstraße, Kreis Groß-Gerau,
+   * Kreis Offenbach): the text then says "der Kreis Bergstraße", not "der Landkreis Bergstraße".
+   */
+  typeWord?: 'Kreis';
 }
 
 const d = (
@@ -28,15 +33,18 @@ const d = (
   seatUnverified = false,
 ): District => (seatUnverified ? { id, name, kind, regierungsbezirk, seat, seatUnverified } : { id, name, kind, regierungsbezirk, seat });
 
+/** A Landkreis whose official name is "Kreis …". */
+const kreis = (district: District): District => ({ ...district, typeWord: 'Kreis' });
+
 export const DISTRICTS: readonly District[] = [
-  d('bergstrasse', 'Bergstraße', 'landkreis', 'Darmstadt', 'Heppenheim (Bergstraße)', true),
+  kreis(d('bergstrasse', 'Bergstraße', 'landkreis', 'Darmstadt', 'Heppenheim (Bergstraße)', true)),
   d('darmstadt-dieburg', 'Darmstadt-Dieburg', 'landkreis', 'Darmstadt', 'Darmstadt'),
-  d('gross-gerau', 'Groß-Gerau', 'landkreis', 'Darmstadt', 'Groß-Gerau'),
+  kreis(d('gross-gerau', 'Groß-Gerau', 'landkreis', 'Darmstadt', 'Groß-Gerau')),
   d('hochtaunuskreis', 'Hochtaunuskreis', 'landkreis', 'Darmstadt', 'Bad Homburg v. d. Höhe', true),
   d('main-kinzig-kreis', 'Main-Kinzig-Kreis', 'landkreis', 'Darmstadt', 'Gelnhausen', true),
   d('main-taunus-kreis', 'Main-Taunus-Kreis', 'landkreis', 'Darmstadt', 'Hofheim am Taunus', true),
   d('odenwaldkreis', 'Odenwaldkreis', 'landkreis', 'Darmstadt', 'Erbach', true),
-  d('offenbach-kreis', 'Offenbach', 'landkreis', 'Darmstadt', 'Dietzenbach'),
+  kreis(d('offenbach-kreis', 'Offenbach', 'landkreis', 'Darmstadt', 'Dietzenbach')),
   d('rheingau-taunus-kreis', 'Rheingau-Taunus-Kreis', 'landkreis', 'Darmstadt', 'Bad Schwalbach', true),
   d('wetteraukreis', 'Wetteraukreis', 'landkreis', 'Darmstadt', 'Friedberg (Hessen)', true),
   d('darmstadt', 'Darmstadt', 'kreisfreie-stadt', 'Darmstadt', 'Darmstadt'),
@@ -78,15 +86,26 @@ export interface PartnerForms {
   accusative: string;
 }
 
+/** The word before the name: "Stadt Kassel", "Landkreis Fulda", "Kreis Offenbach". */
+export function typeWordOf(district: District): 'Stadt' | 'Landkreis' | 'Kreis' {
+  return district.kind === 'kreisfreie-stadt' ? 'Stadt' : (district.typeWord ?? 'Landkreis');
+}
+
+/** "Landkreis Werra-Meißner-Kreis", "Kreis Offenbach", "Stadt Offenbach am Main". */
+export function districtLabel(district: District): string {
+  return `${typeWordOf(district)} ${district.name}`;
+}
+
 export function partnerFormsOf(district: District): PartnerForms {
   if (district.kind === 'kreisfreie-stadt') {
     const name = `Stadt ${district.name}`;
     return { nominative: `die ${name}`, genitive: `der ${name}`, dative: `der ${name}`, accusative: `die ${name}` };
   }
+  const word = typeWordOf(district);
   return {
-    nominative: `der Landkreis ${district.name}`,
-    genitive: `des Landkreises ${district.name}`,
-    dative: `dem Landkreis ${district.name}`,
-    accusative: `den Landkreis ${district.name}`,
+    nominative: `der ${word} ${district.name}`,
+    genitive: `des ${word}es ${district.name}`,
+    dative: `dem ${word} ${district.name}`,
+    accusative: `den ${word} ${district.name}`,
   };
 }

@@ -1,4 +1,4 @@
-import { DISTRICTS, type District } from '../districts.js';
+import { DISTRICTS, districtLabel, type District } from '../districts.js';
 import { formatEuro, parseEuro } from '../format.js';
 
 /**
@@ -66,7 +66,7 @@ const SPELLINGS: ReadonlyMap<string, readonly District[]> = (() => {
 
 /** The partner's name with its type word, as the preview names it: „Landkreis Kassel", „Stadt Kassel". */
 export function partnerLabel(district: District): string {
-  return district.kind === 'kreisfreie-stadt' ? `Stadt ${district.name}` : `Landkreis ${district.name}`;
+  return districtLabel(district);
 }
 
 /** One partner for a written name, or all that the name could mean (bare „Kassel": Landkreis or Stadt). */

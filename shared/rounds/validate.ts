@@ -1,4 +1,4 @@
-import { findDistrict, type District } from '../districts.js';
+import { districtLabel, findDistrict } from '../districts.js';
 import { LAYOUT_CONTROL } from '../editor/entryRules.js';
 import { validateAmountCents } from '../fields.js';
 import { invalid, isRecord, onlyKeys, runCheck, type Checked } from '../validation/fieldChecks.js';
@@ -18,9 +18,7 @@ const MAX_NAME = 200;
 const MAX_LINES = 6;
 
 /** „Landkreis Fulda", „Stadt Kassel": how messages and the board name a partner. */
-export function districtLabel(district: District): string {
-  return `${district.kind === 'kreisfreie-stadt' ? 'Stadt' : 'Landkreis'} ${district.name}`;
-}
+export { districtLabel };
 
 function text(value: unknown, field: string, label: string, max = MAX_NAME): string {
   if (typeof value !== 'string' || value.trim() === '') invalid(field, label, 'Bitte ausfüllen.');

@@ -79,7 +79,7 @@ describe('reading the allocation table', () => {
   it('asks which one is meant where a name fits a Landkreis and a Stadt', () => {
     expect(messages('Kassel;1\nOffenbach;1')).toEqual([
       'Zeile 1: „Kassel“ ist nicht eindeutig: Landkreis Kassel oder Stadt Kassel?',
-      'Zeile 2: „Offenbach“ ist nicht eindeutig: Landkreis Offenbach oder Stadt Offenbach am Main?',
+      'Zeile 2: „Offenbach“ ist nicht eindeutig: Kreis Offenbach oder Stadt Offenbach am Main?',
     ]);
   });
 

@@ -31,18 +31,20 @@ function printed(key: PlaceholderKey, upper: boolean, district: District): strin
 /** What a reader of the printed agreement expects for each kind of partner, built by hand. */
 function expected(key: PlaceholderKey, district: District): string {
   const city = district.kind === 'kreisfreie-stadt';
-  const type = city ? 'Stadt' : 'Landkreis';
+  // The official names "Kreis Bergstraße", "Kreis Groß-Gerau", "Kreis Offenbach"; every other Landkreis as "Landkreis …".
+  const officiallyKreis = ['bergstrasse', 'gross-gerau', 'offenbach-kreis'].includes(district.id);
+  const type = city ? 'Stadt' : officiallyKreis ? 'Kreis' : 'Landkreis';
   const name = district.name;
   const table: Record<PlaceholderKey, string> = {
     year: '2025',
     amount: '398.500,50 Euro',
     grantingAuthority: `Regierungspräsidium ${district.regierungsbezirk}`,
-    partnerNominative: city ? `die Stadt ${name}` : `der Landkreis ${name}`,
-    partnerGenitive: city ? `der Stadt ${name}` : `des Landkreises ${name}`,
-    partnerDative: city ? `der Stadt ${name}` : `dem Landkreis ${name}`,
-    partnerAccusative: city ? `die Stadt ${name}` : `den Landkreis ${name}`,
+    partnerNominative: city ? `die Stadt ${name}` : `der ${type} ${name}`,
+    partnerGenitive: city ? `der Stadt ${name}` : `des ${type}es ${name}`,
+    partnerDative: city ? `der Stadt ${name}` : `dem ${type} ${name}`,
+    partnerAccusative: city ? `die Stadt ${name}` : `den ${type} ${name}`,
     partnerNominativeBare: `${type} ${name}`,
-    partnerGenitiveBare: city ? `Stadt ${name}` : `Landkreises ${name}`,
+    partnerGenitiveBare: city ? `Stadt ${name}` : `${type}es ${name}`,
     partnerDativeBare: `${type} ${name}`,
     partnerAccusativeBare: `${type} ${name}`,
     ministryName: 'Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales',
@@ -79,6 +81,17 @@ describe('template placeholders', () => {
     expect(printed('partnerDative', false, county)).toBe('[dem Landkreis Kassel]');
     expect(printed('partnerNominative', true, city)).toBe('[Die Stadt Kassel]');
     expect(printed('partnerNominative', true, county)).toBe('[Der Landkreis Kassel]');
+  });
+
+  it('names the Kreis Offenbach as a Kreis, and the Stadt Offenbach am Main as a city', () => {
+    const county = findDistrict('offenbach-kreis')!;
+    const city = findDistrict('offenbach')!;
+    expect(printed('partnerGenitive', false, county)).toBe('[des Kreises Offenbach]');
+    expect(printed('partnerNominative', true, county)).toBe('[Der Kreis Offenbach]');
+    expect(printed('partnerDativeBare', false, county)).toBe('[Kreis Offenbach]');
+    expect(printed('partnerGenitive', false, city)).toBe('[der Stadt Offenbach am Main]');
+    expect(printed('partnerGenitive', false, findDistrict('bergstrasse')!)).toBe('[des Kreises Bergstraße]');
+    expect(printed('partnerDative', false, findDistrict('gross-gerau')!)).toBe('[dem Kreis Groß-Gerau]');
   });
 
   it('labels every placeholder in German and gives an example', () => {

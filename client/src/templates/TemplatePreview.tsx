@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useRef, useState } from 'react';
-import { findDistrict } from '../../../shared/districts.js';
+import { districtLabel, findDistrict } from '../../../shared/districts.js';
 import { compileTemplate } from '../../../shared/template/compile.js';
 import type { Ministry, TemplateNodeJSON } from '../../../shared/template/model.js';
 import { DISTRICT_GROUPS, sampleFields } from './previewFields.js';
@@ -51,7 +51,7 @@ export function TemplatePreview({ editor, version, ministry, initialYear }: { ed
             <optgroup key={group.label} label={group.label}>
               {group.districts.map((district) => (
                 <option key={district.id} value={district.id}>
-                  {district.kind === 'landkreis' ? `Landkreis ${district.name}` : `Stadt ${district.name}`}
+                  {districtLabel(district)}
                 </option>
               ))}
             </optgroup>
