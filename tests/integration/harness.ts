@@ -159,6 +159,17 @@ export interface Suite<U extends string> {
   cookies: Record<U, string>;
 }
 
+/** The demo's cast of both parties of the Werra-Meißner agreement, and Fulda's editor as an outsider. */
+export const DEMO_CAST = {
+  ministry: 'hmsi-referat',
+  minister: 'hmsi-ministerin',
+  district: 'wmk-referat',
+  landraetin: 'wmk-landraetin',
+  viewer: 'wmk-gast',
+  fulda: 'fd-referat',
+} as const;
+export type DemoRole = keyof typeof DEMO_CAST;
+
 /** One server for the enclosing describe block, with the given users logged in. */
 export function suiteServer<U extends string>(usernames: Record<U, string>, options: TestServerOptions = {}): Suite<U> {
   const suite = { cookies: {} } as Suite<U>;

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../shared/notifications/types.js';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { api, carriedEntryIds, suiteServer, WMK } from './harness.js';
+import { api, carriedEntryIds, DEMO_CAST, type DemoRole, suiteServer, WMK } from './harness.js';
 import { json, marks, notificationsOf, since } from './notificationsClient.js';
 import { createThread, send } from './commentsClient.js';
 import { detail, post } from './signoffTools.js';
 
 // The 2025 draft's entry carried over from the 2024 „Let's work" (its id is new at every seed).
 const LETS_WORK = 'p-wmk24-letswork';
-type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'fulda';
+type Who = DemoRole;
 
 /**
  * Every event kind, as one story on the Werra-Meißner agreement, and after each step exactly who
@@ -17,14 +17,7 @@ type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'ful
  * of the ministry, nor whoever acted.
  */
 describe('notifications of agreement events', () => {
-  const suite = suiteServer({
-    ministry: 'hmsi-referat',
-    minister: 'hmsi-ministerin',
-    district: 'wmk-referat',
-    landraetin: 'wmk-landraetin',
-    viewer: 'wmk-gast',
-    fulda: 'fd-referat',
-  });
+  const suite = suiteServer(DEMO_CAST);
   const cookies = {} as Record<Who, string>;
   let threadId = '';
   let entryId = '';

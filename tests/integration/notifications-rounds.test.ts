@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../shared/notifications/types.js';
-import { suiteServer } from './harness.js';
+import { DEMO_CAST, type DemoRole, suiteServer } from './harness.js';
 import { marks, notificationsOf, since } from './notificationsClient.js';
 import { postJson, roundBody } from './roundsClient.js';
 
-type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'fulda';
+type Who = DemoRole;
 
 /**
  * „Neue Runde begonnen“ (issue 15): the editors and signatories of each district whose agreement
@@ -12,18 +12,11 @@ type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'ful
  * read-only account, and not the ministry that started it. The demo's own rounds told nobody.
  */
 describe('notifications of a new round', () => {
-  const suite = suiteServer({
-    ministry: 'hmsi-referat',
-    minister: 'hmsi-ministerin',
-    district: 'wmk-referat',
-    landraetin: 'wmk-landraetin',
-    viewer: 'wmk-gast',
-    fulda: 'fd-referat',
-  });
+  const suite = suiteServer(DEMO_CAST);
 
   /** Runs the action and expects exactly these new notifications, everyone else none. */
   async function expectNotified(action: () => Promise<unknown>, expected: Partial<Record<Who, NotificationKind[]>>) {
-    const cookies = suite.cookies as Record<Who, string>;
+    const { cookies } = suite;
     const before = await marks(suite.server, cookies);
     await action();
     const got = await since(suite.server, cookies, before);

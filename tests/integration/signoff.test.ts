@@ -3,7 +3,7 @@ import { CLOSE, ROOT } from '../../shared/protocol.js';
 import { berlinIsoDate, shortHash } from '../../shared/signoff.js';
 import { formatDate } from '../../shared/format.js';
 import { firstEntryText, projectList } from './body.js';
-import { agreementText, api, FULDA, newClient, suiteServer, synced, WMK, type TestClient } from './harness.js';
+import { agreementText, api, DEMO_CAST, FULDA, newClient, suiteServer, synced, type TestClient, WMK } from './harness.js';
 import { detail, history, pdfBytes, poppler, post, sha256 } from './signoffTools.js';
 
 /**
@@ -12,14 +12,7 @@ import { detail, history, pdfBytes, poppler, post, sha256 } from './signoffTools
  * final agreement takes no change from anyone by any route.
  */
 describe('sign-off of an agreement', () => {
-  const suite = suiteServer({
-    ministry: 'hmsi-referat',
-    minister: 'hmsi-ministerin',
-    district: 'wmk-referat',
-    landraetin: 'wmk-landraetin',
-    viewer: 'wmk-gast',
-    fulda: 'fd-referat',
-  });
+  const suite = suiteServer(DEMO_CAST);
   const { cookies } = suite;
   const status = (client: TestClient) => client.doc.getMap(ROOT.agreement).get('status');
   const sign = (cookie: string, hash: string, password = 'demo', place = 'Eschwege') => post(suite.server, `/agreements/${WMK}/sign`, cookie, { hash, place, password });

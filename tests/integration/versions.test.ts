@@ -5,7 +5,7 @@ import { projectListFromBody } from '../../shared/editor/body.js';
 import type { AttributionResponse, EntryChange, FieldNotice, RestoreResult, VersionDiff, VersionSummary } from '../../shared/history/types.js';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { entryText, groupOfType, newEntry, newGroup, projectList } from './body.js';
-import { api, carriedEntryIds, newClient, suiteServer, synced, WMK, type TestClient } from './harness.js';
+import { api, carriedEntryIds, DEMO_CAST, newClient, suiteServer, synced, type TestClient, WMK } from './harness.js';
 import { detail, history, post } from './signoffTools.js';
 
 /**
@@ -15,14 +15,7 @@ import { detail, history, post } from './signoffTools.js';
  * a notice for the other party, and who may see and do what.
  */
 describe('version history of an agreement', () => {
-  const suite = suiteServer({
-    ministry: 'hmsi-referat',
-    minister: 'hmsi-ministerin',
-    district: 'wmk-referat',
-    landraetin: 'wmk-landraetin',
-    viewer: 'wmk-gast',
-    fulda: 'fd-referat',
-  });
+  const suite = suiteServer(DEMO_CAST);
   const { cookies } = suite;
   const DISTRICT = { username: 'wmk-referat', name: 'Fachdienst Arbeit (Werra-Meißner-Kreis)' };
   const MINISTRY = { username: 'hmsi-referat', name: 'Referat AQB (HMSI)' };
