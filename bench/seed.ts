@@ -88,6 +88,6 @@ export async function seedBenchStore(dataDir: string, plan: SeedPlan): Promise<M
       await store.appendUpdates(chunk.map((update) => ({ agreementId: id, update, author: { username: 'wmk-referat', via: 'client' as const }, at })));
     }
   }
-  store.close();
+  await store.close();
   return histories;
 }

@@ -60,5 +60,5 @@ try {
   }
   process.stdout.write(`Benutzer ${username} (${role}${admin ? ', Benutzerverwaltung' : ''}) gespeichert.\n`);
 } finally {
-  store.close();
+  await store.close();
 }

@@ -98,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await reminders.stop();
         await mailWorker?.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
-        store.close();
+        await store.close();
         log.info('stopped', {});
       })();
       return closing;

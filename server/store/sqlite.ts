@@ -245,9 +245,11 @@ export class SqliteStore implements Store {
     this.insertEvent(agreementId, kind, actor, data, at);
   }
 
-  close() {
-    this.writer.close();
+  /** Closes the main connection at once and resolves once the commit worker has closed its own. */
+  close(): Promise<void> {
+    const writerClosed = this.writer.close();
     this.db.close();
+    return writerClosed;
   }
 
   async loadClientOwners(agreementId: string) {

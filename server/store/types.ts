@@ -108,7 +108,8 @@ export interface Store {
   readonly templates: TemplateStore;
   /** Versions of the document and what history reads of the update log (issue 12, server/store/versions.ts). */
   readonly versions: VersionStore;
-  close(): void;
+  /** Resolves once every connection to the store is closed and its files are complete. */
+  close(): Promise<void>;
 }
 
 /** What a comment command changes: the thread as it is to be, and whether it is removed. */

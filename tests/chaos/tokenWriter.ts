@@ -103,7 +103,7 @@ export async function storedDocument(dataDir: string, agreementId: string): Prom
     for (const update of stored.updates) Y.applyUpdate(doc, update);
     return doc;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

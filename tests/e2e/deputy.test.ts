@@ -29,7 +29,7 @@ describe('a signature by a deputy in the editor', () => {
     const store = new SqliteStore(dataDir);
     const passwordHash = await hashPassword('demo');
     await store.putUser({ username: 'wmk-vertretung', displayName: 'Karl Vertreter', role: 'district-signatory', districtId: 'werra-meissner-kreis', color: '#334155', passwordHash, createdAt: Date.now() });
-    store.close();
+    await store.close();
     server = await launch();
     browser = await launchChromium();
     e2e = { server, browser, stopServer: () => server.close(), startServer: async () => undefined, close: async () => undefined };

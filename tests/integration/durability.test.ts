@@ -205,9 +205,7 @@ describe('durability', () => {
     closed = true;
 
     const store = new SqliteStore(server.dataDir);
-    cleanups.push(() => {
-      store.close();
-    });
+    cleanups.push(() => store.close());
     const stored = await store.loadDocument(WMK);
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThan(10);

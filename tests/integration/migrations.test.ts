@@ -57,10 +57,10 @@ describe('a store written before versioned migrations', () => {
     await server.dispose();
   });
 
-  it('is upgraded to the newest schema version, with the same schema as a new store', () => {
+  it('is upgraded to the newest schema version, with the same schema as a new store', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'vereinbar-new-'));
     try {
-      new SqliteStore(fresh).close();
+      await new SqliteStore(fresh).close();
       const upgraded = schemaOf(server.dataDir);
       expect(upgraded.version).toBe(LATEST);
       expect(upgraded).toEqual(schemaOf(fresh));

@@ -17,7 +17,7 @@ describe('the store of paper agreements', () => {
   it('upgrades a store of the schema before step 4 without losing anything, and runs again harmlessly', async () => {
     const store = new SqliteStore(dir);
     await seedDemo(store, createApp({ store, log: memoryLogger(), staticDir: null }), 'demo', memoryLogger());
-    store.close();
+    await store.close();
     // An electronic signature of the schema before step 4, then back to that schema (version 3).
     const db = new Database(join(dir, 'vereinbar.sqlite'));
     db.exec(`INSERT INTO signoff_releases (agreement_id, hash, text, released_by, released_at) VALUES ('${FULDA}', 'h', 't', 'hmsi-referat', 1)`);
@@ -47,7 +47,7 @@ describe('the store of paper agreements', () => {
       ]);
       expect((await reopened.loadDocument(WMK)).updates.length).toBeGreaterThan(0);
       expect((await reopened.getAgreement(WMK_2024))?.status).toBe('final');
-      reopened.close();
+      await reopened.close();
       const check = new Database(join(dir, 'vereinbar.sqlite'), { readonly: true });
       const columns = (table: string) => (check.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns('signoff_signatures')).toContain('source');

@@ -55,7 +55,7 @@ describe('the agreement as PDF', () => {
     await (await newServer(dataDir)).close();
     const store = new SqliteStore(dataDir);
     await store.putUser({ ...DEPUTY, role: 'district-signatory', districtId: 'werra-meissner-kreis', color: '#334155', passwordHash: await hashPassword('demo'), createdAt: Date.now() });
-    store.close();
+    await store.close();
     server = await newServer(dataDir);
     cookies.ministry = await login(server, 'hmsi-referat');
     cookies.minister = await login(server, 'hmsi-ministerin');

@@ -57,7 +57,7 @@ describe('the round store', () => {
     expect(await store.listAgreements()).toEqual([]);
     expect(await rounds.listRounds()).toEqual([]);
     expect((await store.loadDocument('aqb-2025-bergstrasse')).updates).toEqual([]);
-    store.close();
+    await store.close();
     // Not one `created` event either: the whole transaction was rolled back.
     const file = new Database(join(dirs.at(-1)!, 'vereinbar.sqlite'), { readonly: true });
     expect((file.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(0);
@@ -75,7 +75,7 @@ describe('the round store', () => {
     // The unique index itself, whatever the id: a second agreement of Fulda for 2025 under another id.
     const renamed = again.map((a) => ({ ...a, record: { ...a.record, id: 'aqb-2025-fulda-2' } }));
     await expect(rounds.createRound(null, renamed, { username: 'hmsi-referat', via: 'server' })).rejects.toBeInstanceOf(AgreementExists);
-    store.close();
+    await store.close();
   });
 
   it('upgrades a store of schema version 1 (before rounds) without losing its agreements', async () => {
@@ -95,7 +95,7 @@ describe('the round store', () => {
     expect(await reopened.rounds.listRounds()).toEqual([]);
     // The rule of step 002 holds for what was there before: Fulda 2025 cannot come twice.
     await expect(reopened.rounds.createRound(null, [fulda!], { username: 'hmsi-referat', via: 'server' })).rejects.toEqual(new AgreementExists('fulda', 2025));
-    reopened.close();
+    await reopened.close();
     const check = new Database(join(dir, 'vereinbar.sqlite'), { readonly: true });
     const names = check.prepare("SELECT name FROM sqlite_master WHERE name IN ('rounds', 'agreements_district_year')").all() as { name: string }[];
     expect(names.map((row) => row.name).sort()).toEqual(['agreements_district_year', 'rounds']);

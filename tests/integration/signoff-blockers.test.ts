@@ -13,8 +13,8 @@ describe('release blockers', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-blockers-'));
   const store = new SqliteStore(dataDir);
   const { app } = createApp({ store, log: memoryLogger(), staticDir: null, openThreadCount: async (id) => (id === WMK ? 2 : 0) });
-  afterAll(() => {
-    store.close();
+  afterAll(async () => {
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

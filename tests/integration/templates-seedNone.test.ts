@@ -19,7 +19,7 @@ describe('a store started without the demo', () => {
   beforeAll(async () => {
     const store = new SqliteStore(dataDir);
     await store.putUser({ username: 'referat', displayName: 'Referat', role: 'ministry-editor', districtId: null, color: '#000000', passwordHash: await hashPassword('geheim-genug-123'), createdAt: 1 });
-    store.close();
+    await store.close();
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seed: 'none', staticDir: null, log: memoryLogger() });
     cookie = await login(server, 'referat', 'geheim-genug-123');
   });

@@ -24,12 +24,12 @@ describe('the template store', () => {
     const version = await store.templates.get('aqb-2024');
     expect(version).toMatchObject({ state: 'published', label: 'AQB 2024', ministry: MINISTRY_2024, basedOn: null });
     expect(version?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    store.close();
+    await store.close();
   });
 
   it('refuses to change or delete a published version, even in SQL', async () => {
     const { dir, store } = open();
-    store.close();
+    await store.close();
     const db = new Database(join(dir, 'vereinbar.sqlite'));
     expect(() => db.prepare(`UPDATE template_versions SET label = 'x' WHERE version = 'aqb-2024'`).run()).toThrow(/immutable/);
     expect(() => db.prepare(`DELETE FROM template_versions WHERE version = 'aqb-2024'`).run()).toThrow(/immutable/);
@@ -50,6 +50,6 @@ describe('the template store', () => {
     expect(await store.templates.deleteDraft('aqb-2026')).toBe(false);
     await expect(store.templates.appendUpdates([update])).rejects.toThrow(/no updates/);
     expect((await store.templates.loadDocument('aqb-2026')).updates).toHaveLength(2);
-    store.close();
+    await store.close();
   });
 });

@@ -18,8 +18,8 @@ describe('the account store', () => {
     await store.createSession('token-b', { username: 'b', createdAt: 1, expiresAt: Date.now() + 60_000 });
     await store.createSession('token-b2', { username: 'b', createdAt: 1, expiresAt: Date.now() + 60_000 });
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

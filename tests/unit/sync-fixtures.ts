@@ -82,7 +82,7 @@ export class MemoryStore implements Store {
   get templates(): never {
     return notUsed();
   }
-  close() {}
+  async close() {}
 }
 
 function notUsed(): never {

@@ -52,14 +52,21 @@ export class CommitWriter {
     if (!this.failed) this.worker ??= this.start();
   }
 
-  /** Lets the worker finish what it was sent, close its connection and end. */
-  close(): void {
+  /**
+   * Lets the worker finish what it was sent, close its connection and end; resolves once the
+   * thread has ended. Its connection is the last one to close and removes the WAL files then,
+   * so the store's folder is complete only after this (a caller that deletes the folder, or a
+   * process that copies it, waits for it).
+   */
+  close(): Promise<void> {
     const worker = this.worker;
     this.failed = true; // nothing more goes to a worker
-    if (!worker) return;
+    if (!worker) return Promise.resolve();
     this.worker = null;
+    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage({ id: 0, kind: 'close' } satisfies WriterRequest);
     worker.unref();
+    return ended;
   }
 
   private useWorker(): boolean {
