@@ -35,7 +35,9 @@ describe('comments, and the release as a decision', () => {
     expect(options.some((o) => o.includes('Referat AQB (HMSI)'))).toBe(false);
     await reply.fill('Zweite Frage, bitte löschen.');
     await card.getByRole('button', { name: 'Antworten' }).click();
-    await card.getByText('Zweite Frage, bitte löschen.').waitFor();
+    // The reply stands in the thread, and the box is empty for the next one.
+    await card.locator('p.comment-text', { hasText: 'Zweite Frage, bitte löschen.' }).waitFor();
+    await expect.poll(() => reply.inputValue()).toBe('');
   });
 
   it('asks before deleting in an in-app dialog that holds and returns the focus', async () => {
