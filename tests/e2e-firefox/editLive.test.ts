@@ -12,11 +12,13 @@ describe.each(BROWSERS)('in %s, two editors of §5', (browser) => {
     await ministry().type(' – mit Sprachkurs');
     await expect.poll(() => entryText(district(), 'p-wmk24-letswork')).toBe("Let's work – mit Sprachkurs");
 
-    // Known, not yet fixed (closing note of 30.11.2026): in Firefox the district's FIRST click into
-    // its editor after the ministry's live edits arrived leaves the caret at the start of §5's first
-    // project. The person sees the caret there and clicks again; so does this journey.
+    // The district's first click into its editor puts the caret where it clicked, behind the
+    // entry's text (in Firefox it once landed at the start of §5's first project, issue 13).
+    const firstProject = await entryText(district(), 'p-wmk24-dreiplus');
     await district().click(entrySelector('p-wmk24-gefl1'));
-    await caretAtEnd(district(), 'p-wmk24-gefl1');
+    await district().type(' und Familien');
+    await expect.poll(() => entryText(district(), 'p-wmk24-gefl1')).toBe('Geflüchtete I und Familien');
+    expect(await entryText(district(), 'p-wmk24-dreiplus')).toBe(firstProject);
     await district().press('Enter');
     await district().type('Jugend stärken');
     await expect.poll(() => entryTexts(ministry())).toContain('Jugend stärken');
@@ -29,7 +31,7 @@ describe.each(BROWSERS)('in %s, two editors of §5', (browser) => {
     await expectSaved(district());
     const text = await serverText(district());
     expect(text).toContain("- Let's work – mit Sprachkurs\n");
-    expect(text).toContain('- Geflüchtete I\n- Jugend stärken\n- Geflüchtete II');
+    expect(text).toContain('- Geflüchtete I und Familien\n- Jugend stärken\n- Geflüchtete II');
 
     mkdirSync('test-results', { recursive: true });
     await ministry().screenshot(`test-results/${browser}-agreement.png`);

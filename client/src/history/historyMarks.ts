@@ -3,6 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { NODE } from '../../../shared/editor/nodes.js';
+import { caretUnread } from '../editor/unreadCaret.js';
 import { compareDecorations } from './compareMarks.js';
 import type { HistoryStore } from './historyStore.js';
 
@@ -72,6 +73,9 @@ export const HistoryMarks = Extension.create<{ store: HistoryStore | null }>({
                 editable = current.editable;
                 redraw();
               }
+              // Not from the selection before a click: the redraw would put the caret back there.
+              // ProseMirror reads the clicked caret next and updates again.
+              if (caretUnread(current)) return;
               const active = store.get().active;
               const caret = current.editable && current.hasFocus() ? entryIdAtCaret(current.state) : null;
               if (caret !== dismissed) dismissed = null;
