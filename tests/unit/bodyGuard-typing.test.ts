@@ -94,7 +94,8 @@ describe('the typing shortcut of the lock rules', () => {
         const result = verdicts(state, change);
         if (!result) continue;
         expect({ seed, step, refused: result.shortcut !== null }).toEqual({ seed, step, refused: result.full !== null });
-        const key = `${change.typing ? 'typing' : 'other'}${result.full === null ? 'Accepted' : 'Refused'}`;
+        const accepted = result.full === null;
+        const key: keyof typeof counts = change.typing ? (accepted ? 'typingAccepted' : 'typingRefused') : accepted ? 'otherAccepted' : 'otherRefused';
         counts[key]++;
         // The document goes on from every accepted update, as the room's does.
         if (result.full === null) state = result.next;
