@@ -71,9 +71,6 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
   /** The real document; empty while `stored` still waits to be applied to it. */
   private readonly content: Y.Doc;
   private stored: DeferredDocument['stored'] | null;
-  /** A turn is scheduled to build the shadow ahead of a writer's first update (warmForWrites). */
-  private warming = false;
-  private destroyed = false;
 
   constructor(
     readonly name: string,
@@ -135,25 +132,8 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     return this.stored ? Y.diffUpdate(this.stored.update, stateVector) : Y.encodeStateAsUpdate(this.content, stateVector);
   }
 
-  /**
-   * A writer has joined (its sync step 2 came, after the server answered its step 1): builds the
-   * shadow and decodes a deferred document now, in a turn of its own, instead of on the first
-   * keystroke, which would otherwise wait for both (and every update arriving meanwhile with it).
-   */
-  private warmForWrites() {
-    if (this.shadowDoc !== null || this.warming) return;
-    this.warming = true;
-    setImmediate(() => {
-      this.warming = false;
-      if (this.destroyed) return;
-      void this.shadow;
-      this.decode();
-    });
-  }
-
   /** Ends the room: its presence and its document. */
   destroy() {
-    this.destroyed = true;
     this.awareness.destroy();
     this.content.destroy();
   }
@@ -188,7 +168,6 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
       // acknowledged like any other, without building the shadow.
       this.queue.push({ kind: 'client', connection, update, ackNumber, noop: true, at: Date.now() });
       this.scheduleFlush();
-      this.warmForWrites();
       return 'queued';
     }
     let meta: ReturnType<typeof Y.parseUpdateMeta>;
