@@ -93,11 +93,14 @@ export const sustained = (docs: number, writersPerDoc: number, perSecond: number
     { key: 'rate', label: 'angenommen/s', unit: '1/s', better: 'higher' },
     ms('p99', 'p99'),
     loopDelay,
+    // What the latencies cost, less bent by other load on the machine than the latencies are.
+    { key: 'cpuPerThousand', label: 'Server-CPU je 1.000 Updates', unit: 'ms', better: 'lower' },
   ],
   async run(ctx, firstDoc) {
     const ids = idsFrom(firstDoc, docs);
     await prepare(ctx, ids);
     const crowd = await connectCrowd(ctx.server, ctx.cookie, ids, writersPerDoc, 1);
+    const cpuBefore = ctx.server.cpuSeconds();
     const start = performance.now();
     const { loopP99 } = await withLoopDelay(ctx, async () => {
       await typeAtRate(crowd.writers.flat(), perSecond, ctx.quick ? 0.5 : 4);
@@ -106,8 +109,10 @@ export const sustained = (docs: number, writersPerDoc: number, perSecond: number
     });
     const seconds = (performance.now() - start) / 1000;
     const received = crowd.observers.flat().reduce((sum, o) => sum + o.received, 0);
+    const sent = crowd.writers.flat().reduce((sum, w) => sum + w.keystrokes, 0);
+    const cpuPerThousand = ((ctx.server.cpuSeconds() - cpuBefore) * 1e6) / sent;
     crowd.close();
-    return { rate: received / seconds, p99: percentile(crowd.book.samples, 99), loopP99 };
+    return { rate: received / seconds, p99: percentile(crowd.book.samples, 99), loopP99, cpuPerThousand };
   },
 });
 

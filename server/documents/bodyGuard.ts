@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-import { projectListProblem } from '../../shared/editor/entryRules.js';
+import { projectEntryProblem, projectListProblem } from '../../shared/editor/entryRules.js';
 import { NODE } from '../../shared/editor/nodes.js';
 import { agreementSchema, BODY_FIELD } from '../../shared/editor/schema.js';
 import { ROOT } from '../../shared/protocol.js';
@@ -17,6 +17,18 @@ import { ROOT } from '../../shared/protocol.js';
 type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
 
 export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): string | null {
+  return checkBody(transaction, doc, true);
+}
+
+/**
+ * The same rules without the typing shortcut: every change reads the whole project list through
+ * the schema. What the shortcut must agree with (tests/unit/bodyGuard-typing.test.ts).
+ */
+export function checkBodyTransactionInFull(transaction: Y.Transaction, doc: Y.Doc): string | null {
+  return checkBody(transaction, doc, false);
+}
+
+function checkBody(transaction: Y.Transaction, doc: Y.Doc, typingShortcut: boolean): string | null {
   // The body exactly as the shadow holds it. A root that arrived only in updates is a plain
   // AbstractType, and getXmlFragment() would replace it by a new object, so that `changed` would
   // name a type that is no longer the body (a top-level change then read as "another root").
@@ -41,7 +53,7 @@ export function checkBodyTransaction(transaction: Y.Transaction, doc: Y.Doc): st
     else onlyTyping = false;
   }
   if (!list) return null;
-  return onlyTyping ? checkTypedEntries(list, typedEntries) : (checkProjectList(list) ?? checkLineage(list, doc));
+  return onlyTyping && typingShortcut ? checkTypedEntries(typedEntries) : (checkProjectList(list) ?? checkLineage(list, doc));
 }
 
 const CARRIED_FROM = 'carriedFrom';
@@ -76,14 +88,29 @@ function typedEntry(type: SharedType, keys: Set<string | null>, list: Y.XmlEleme
   return entry;
 }
 
-/** Checks typed entries as a list that holds only them, in their groups, under the same rules. */
-function checkTypedEntries(list: Y.XmlElement, typed: Set<Y.XmlElement>): string | null {
+/**
+ * Checks the entries whose text alone changed: their text against the entry rules, nothing else.
+ * Typing cannot have changed anything else about them. Their attributes and those of their group
+ * are unchanged (an attribute change names the element in `changed`, which takes the full path)
+ * and were valid when they were last written; the text is a child of an entry that existed
+ * before (Yjs names only pre-existing types in `changed`), and a new child of the entry would
+ * name the entry. So the schema is not asked again: building ProseMirror nodes of the entry
+ * (`nodeFromJSON`, `check`) was most of the cost of every keystroke.
+ */
+function checkTypedEntries(typed: Set<Y.XmlElement>): string | null {
   try {
-    const content = [...typed].map((entry) => {
-      const group = entry._item?.parent as Y.XmlElement;
-      return { type: group.nodeName, attrs: group.getAttributes(), content: toJSON(entry) };
-    });
-    return checkListJSON({ type: list.nodeName, attrs: list.getAttributes() as Record<string, unknown>, content });
+    for (const entry of typed) {
+      const text = entry
+        .toArray()
+        .map((child) => {
+          if (!(child instanceof Y.XmlText)) throw new Error('unexpected child type');
+          return textOf(child);
+        })
+        .join('');
+      const problem = projectEntryProblem(entry.getAttribute('id'), text, { requireIds: true });
+      if (problem) return problem;
+    }
+    return null;
   } catch (error: unknown) {
     return `invalid project list: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -113,15 +140,7 @@ function describe(type: unknown): string {
 
 /** Converts a Y element of the project list into ProseMirror JSON, refusing what the schema cannot hold. */
 function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
-  if (type instanceof Y.XmlText) {
-    // y-prosemirror never sets attributes on a text; ProseMirror would not see them either.
-    if (Object.keys(type.getAttributes()).length > 0) throw new Error('attributes on the text of a project entry');
-    return type.toDelta().map((op: { insert: unknown; attributes?: Record<string, unknown> }) => {
-      if (typeof op.insert !== 'string') throw new Error('embedded object in a project entry');
-      if (op.attributes && Object.keys(op.attributes).length > 0) throw new Error('formatted text in a project entry');
-      return { type: 'text', text: op.insert };
-    });
-  }
+  if (type instanceof Y.XmlText) return [{ type: 'text', text: textOf(type) }].filter((node) => node.text !== '');
   const attrs = type.getAttributes() as Record<string, unknown>;
   // ProseMirror drops attributes its schema does not declare, so the schema check below would
   // not notice them; they would still be stored and sent to every client.
@@ -143,6 +162,20 @@ function toJSON(type: Y.XmlElement | Y.XmlText): JSONContent[] {
       }),
     },
   ];
+}
+
+/** The plain text of an entry's Y.XmlText, refusing what the schema cannot hold (attributes, embeds, formatting). */
+function textOf(text: Y.XmlText): string {
+  // y-prosemirror never sets attributes on a text; ProseMirror would not see them either.
+  if (Object.keys(text.getAttributes()).length > 0) throw new Error('attributes on the text of a project entry');
+  return text
+    .toDelta()
+    .map((op: { insert: unknown; attributes?: Record<string, unknown> }) => {
+      if (typeof op.insert !== 'string') throw new Error('embedded object in a project entry');
+      if (op.attributes && Object.keys(op.attributes).length > 0) throw new Error('formatted text in a project entry');
+      return op.insert;
+    })
+    .join('');
 }
 
 function checkProjectList(list: Y.XmlElement): string | null {

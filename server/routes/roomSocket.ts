@@ -50,6 +50,8 @@ export function roomSocket<P extends PeerInfo>(rooms: RoomRegistry<P>, name: str
             send: (data: Uint8Array) => ws.send(data as Uint8Array<ArrayBuffer>),
             close: (code: number, reason: string) => ws.close(code, reason),
             ping: () => ws.raw?.ping(),
+            cork: () => tcpOf(ws.raw)?.cork(),
+            uncork: () => tcpOf(ws.raw)?.uncork(),
           };
           connection = await rooms.connect(name, socket, peer);
           if (closed) return connection.closedByPeer();
@@ -71,4 +73,13 @@ export function roomSocket<P extends PeerInfo>(rooms: RoomRegistry<P>, name: str
       connection?.closedByPeer();
     },
   };
+}
+
+/**
+ * The TCP socket under a ws WebSocket (ws keeps it in `_socket`, which its types do not show): the
+ * room corks it while it sends a batch's frames, so that they leave in one write.
+ */
+function tcpOf(ws: WebSocket | undefined): { cork(): void; uncork(): void } | null {
+  const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket;
+  return socket ?? null;
 }

@@ -19,6 +19,8 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
   /** Updates held back until what they build on arrives, merged into one, and how many messages they were. */
   private deferred: { update: Uint8Array; messages: number } | null = null;
   private closed = false;
+  /** How many `cork`s of the socket wait for their `uncork`. */
+  private corks = 0;
   private seen = Date.now();
   private readonly budget = new ConnectionBudget();
 
@@ -44,6 +46,19 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
 
   send(data: Uint8Array) {
     if (!this.closed) this.socket.send(data);
+  }
+
+  cork() {
+    if (this.closed || !this.socket.cork) return;
+    this.socket.cork();
+    this.corks++;
+  }
+
+  /** Releases one `cork`, also after the connection closed: what waits still leaves (a close frame too). */
+  uncork() {
+    if (this.corks === 0) return;
+    this.corks--;
+    this.socket.uncork?.();
   }
 
   acknowledge(ackNumber: number) {

@@ -86,12 +86,12 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === DECODING) return;
+    // Only the room writes to the real document (flush), and it broadcasts what it applies itself:
+    // no 'update' listener, so Yjs does not encode every committed update a second time.
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === DECODING) return;
       this.readerSnapshot = null;
       this.fullState = null;
-      const message = syncUpdateMessage(update);
-      for (const connection of this.connections) if (connection !== origin) connection.send(message);
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
       const message = awarenessMessage(this.awareness, added.concat(updated, removed));
@@ -320,20 +320,8 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
           return;
         }
         this.queue.splice(0, count);
-        // One acknowledgement per connection and batch: n covers every earlier message.
-        const acks = new Map<RoomMember<P>, number>();
-        for (const item of batch) {
-          if (item.kind === 'server') {
-            Y.applyUpdate(this.doc, item.update, SERVER_ORIGIN);
-            item.settle(null);
-          } else {
-            if (!item.noop) Y.applyUpdate(this.doc, item.update, item.connection);
-            acks.set(item.connection, item.ackNumber);
-          }
-        }
-        const written = batch.filter((item) => item.kind === 'server' || !item.noop).length;
+        const written = this.applyCommitted(batch);
         this.committedWrites += written;
-        for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
         // Only after a change: a batch of no-ops (every joiner's sync step 2) applied nothing, and
         // the hooks would read (and so decode) a deferred document for it.
         if (written === 0) continue;
@@ -346,6 +334,45 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * Applies a committed batch to the real document, broadcasts each update and acknowledges each
+   * sender (one acknowledgement per connection: n covers every earlier message); returns how many
+   * writes it held. What is broadcast is the update as accepted: it applied whole to the shadow
+   * (no pending structs), and the real document holds the same updates before it, so it brings
+   * the other connections exactly what it brings the real document. The sockets are corked
+   * meanwhile: a connection's frames of one batch leave in one write.
+   */
+  private applyCommitted(batch: Queued<P>[]): number {
+    const members = [...this.connections];
+    for (const member of members) member.cork();
+    try {
+      const acks = new Map<RoomMember<P>, number>();
+      let written = 0;
+      for (const item of batch) {
+        if (item.kind === 'client' && item.noop) {
+          acks.set(item.connection, item.ackNumber);
+          continue;
+        }
+        const origin = item.kind === 'server' ? SERVER_ORIGIN : item.connection;
+        Y.applyUpdate(this.doc, item.update, origin);
+        this.broadcast(item.update, origin);
+        written++;
+        if (item.kind === 'server') item.settle(null);
+        else acks.set(item.connection, item.ackNumber);
+      }
+      for (const [connection, ackNumber] of acks) connection.acknowledge(ackNumber);
+      return written;
+    } finally {
+      for (const member of members) member.uncork();
+    }
+  }
+
+  /** Sends an update to every connection but the one it came from. */
+  private broadcast(update: Uint8Array, origin: unknown) {
+    const message = syncUpdateMessage(update);
+    for (const connection of this.connections) if (connection !== origin) connection.send(message);
   }
 
   private async commit(batch: Queued<P>[]): Promise<void> {

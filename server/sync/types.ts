@@ -12,6 +12,9 @@ export interface Socket {
   close(code: number, reason: string): void;
   /** Sends a websocket ping frame; optional, so in-process tests need no heartbeat. */
   ping?(): void;
+  /** Holds back what is sent until `uncork` (nested calls count), so that several frames leave in one write; optional. */
+  cork?(): void;
+  uncork?(): void;
 }
 
 /** Why an update was refused: a close code for the client and a reason for the log. */
@@ -38,6 +41,9 @@ export interface RoomMember<P extends PeerInfo> {
   send(data: Uint8Array): void;
   acknowledge(ackNumber: number): void;
   close(code: number, reason: string): void;
+  /** Holds back what is sent until `uncork` (see Socket.cork). */
+  cork(): void;
+  uncork(): void;
 }
 
 export interface CheckContext<TPeer extends PeerInfo> {

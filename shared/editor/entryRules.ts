@@ -35,14 +35,19 @@ export function projectListProblem(list: PMNode, options: { requireIds: boolean 
   list.descendants((child) => {
     if (child.type.name !== NODE.projectEntry) return true;
     entries++;
-    if (problem !== null) return false;
-    if (options.requireIds && !isEntryId(child.attrs.id)) problem = 'a project entry without a valid id';
-    else if (child.textContent.length > MAX_ENTRY_LENGTH) problem = `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
-    else if (LAYOUT_CONTROL.test(child.textContent)) problem = 'a line break or control character in a project entry';
-    else if (hasInvisibles(child.textContent)) problem = 'an invisible character in a project entry';
-    else if (firstUnprintable(child.textContent) !== null) problem = 'a character the PDF cannot print in a project entry';
+    if (problem === null) problem = projectEntryProblem(child.attrs.id, child.textContent, options);
     return false;
   });
   if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} project entries`;
   return problem;
+}
+
+/** What is wrong with one project entry, given its id and its text, in English for the log, or null. */
+export function projectEntryProblem(id: unknown, text: string, options: { requireIds: boolean }): string | null {
+  if (options.requireIds && !isEntryId(id)) return 'a project entry without a valid id';
+  if (text.length > MAX_ENTRY_LENGTH) return `a project entry longer than ${MAX_ENTRY_LENGTH} characters`;
+  if (LAYOUT_CONTROL.test(text)) return 'a line break or control character in a project entry';
+  if (hasInvisibles(text)) return 'an invisible character in a project entry';
+  if (firstUnprintable(text) !== null) return 'a character the PDF cannot print in a project entry';
+  return null;
 }

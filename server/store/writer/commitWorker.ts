@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { UpdateLog } from '../updateLog.js';
+import { unpackUpdates } from './packedUpdates.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
 /**
@@ -24,7 +25,7 @@ db.pragma(`synchronous = ${options.synchronous}`);
 db.pragma('busy_timeout = 5000');
 db.pragma('foreign_keys = ON');
 const updateLog = new UpdateLog(db);
-const append = db.transaction((updates: WriterRequest & { kind: 'append' }) => updates.updates.map((u) => updateLog.append(u))).immediate;
+const append = db.transaction((request: WriterRequest & { kind: 'append' }) => unpackUpdates(request.packed).map((u) => updateLog.append(u))).immediate;
 const snapshot = db.transaction((request: WriterRequest & { kind: 'snapshot' }) => updateLog.writeSnapshot(request.agreementId, request.state, request.at)).immediate;
 
 function handle(request: WriterRequest): WriterReply {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PendingUpdate } from '../types.js';
+import { packUpdates } from './packedUpdates.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
 type Body = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never;
@@ -38,7 +39,8 @@ export class CommitWriter {
   /** Appends the updates in one transaction; resolves with their sequence numbers once committed. */
   async append(updates: PendingUpdate[]): Promise<number[]> {
     if (!this.useWorker()) return this.main.append(updates);
-    return this.request({ kind: 'append', updates });
+    const packed = packUpdates(updates);
+    return this.request({ kind: 'append', packed }, [packed.buffer as ArrayBuffer]);
   }
 
   /** Stores a document's compacted state as of its last committed update. */
@@ -74,14 +76,14 @@ export class CommitWriter {
     return this.ready && this.worker !== null;
   }
 
-  private request(body: Body): Promise<number[]> {
+  private request(body: Body, transfer: ArrayBuffer[] = []): Promise<number[]> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('commit worker not running'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) worker.ref();
-      worker.postMessage({ ...body, id });
+      worker.postMessage({ ...body, id }, transfer);
     });
   }
 

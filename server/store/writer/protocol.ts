@@ -1,5 +1,3 @@
-import type { PendingUpdate } from '../types.js';
-
 /** What the commit worker is started with (its `workerData`). */
 export interface WriterOptions {
   /** The SQLite file; the worker opens a connection of its own on it. */
@@ -9,7 +7,8 @@ export interface WriterOptions {
 
 /** A request to the commit worker; it answers each with a WriterReply of the same id, in order. */
 export type WriterRequest =
-  | { id: number; kind: 'append'; updates: PendingUpdate[] }
+  /** `packed`: the updates as packUpdates wrote them (packedUpdates.ts), transferred with the message. */
+  | { id: number; kind: 'append'; packed: Uint8Array }
   | { id: number; kind: 'snapshot'; agreementId: string; state: Uint8Array; at: number }
   | { id: number; kind: 'close' };
 
