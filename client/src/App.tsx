@@ -7,6 +7,7 @@ import { AgreementListPage } from './pages/AgreementListPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { BoardPage } from './rounds/board/BoardPage.js';
+import { dropEarly, earlyKeys, takeEarly } from './earlyRequests.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { clearSessionHint, hasSessionHint, SessionContext, type Session } from './session.js';
 import { Notice } from './ui/Notice.js';
@@ -35,7 +36,7 @@ export function App() {
 
   useEffect(() => {
     if (!hasSessionHint()) return;
-    api.session().then(
+    (takeEarly<CurrentUser>(earlyKeys.session) ?? api.session()).then(
       (user) => setState({ kind: 'user', user }),
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 401) {
@@ -45,6 +46,12 @@ export function App() {
       },
     );
   }, []);
+
+  // The requests main.tsx started belong to the first location only.
+  const [firstLocation] = useState(location);
+  useEffect(() => {
+    if (location !== firstLocation) dropEarly();
+  }, [location, firstLocation]);
 
   // Anonymous visitors go to the login page and come back afterwards; signed-in ones leave it.
   useEffect(() => {

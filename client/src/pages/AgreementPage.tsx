@@ -1,4 +1,6 @@
+import type { AgreementDetail } from '../../../shared/api.js';
 import { api } from '../api.js';
+import { earlyKeys, takeEarly } from '../earlyRequests.js';
 import { closeMessage } from '../collab/closeMessages.js';
 import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
@@ -18,7 +20,7 @@ import { useResource } from '../useResource.js';
 
 export function AgreementPage({ id }: { id: string }) {
   const { user, expired } = useSession();
-  const state = useResource(() => api.agreement(id), `agreement:${id}`);
+  const state = useResource(() => takeEarly<AgreementDetail>(earlyKeys.agreement(id)) ?? api.agreement(id), `agreement:${id}`);
   const title = state.kind === 'loaded' ? state.value.title : 'Zielvereinbarung';
   const heading = usePageTitle(title);
 
