@@ -8,7 +8,8 @@ import { startBenchServer } from './servers.js';
 
 /**
  * `npm run bench:client`: only the agreement page's figures of `npm run bench` (navigation →
- * editable and synced, its JavaScript gzipped), against our server on a freshly seeded store.
+ * editable and synced, its JavaScript gzipped), against our server on a freshly seeded store,
+ * started as `npm run bench` starts it.
  * `--runs <n>` (default 5); `--detail` prints, per run, when each request of the page started and
  * ended, to see where the time goes. Build the client first (`node scripts/build.mjs client`).
  */
@@ -21,7 +22,7 @@ const detail = process.argv.includes('--detail');
 const dataDir = mkdtempSync(join(tmpdir(), 'vereinbar-bench-client-'));
 try {
   await seedBenchStore(dataDir, { agreements: 0, histories: new Map() });
-  const server = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, BENCH_UNTHROTTLED: '1' });
+  const server = await startBenchServer('ours', { DATA_DIR: dataDir, STATIC_DIR, IDLE_UNLOAD_MS: '2000', BENCH_UNTHROTTLED: '1' });
   try {
     const figures = await measureClient(server, STATIC_DIR, runs, { detail });
     if (detail) {
