@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { startEarlyRequests } from './earlyRequests.js';
+import { loadAgreementPage } from './pages/AgreementRoute.js';
 import { matchRoute } from './router.js';
 // Arimo, embedded like in the PDF, so that screen, print and PDF set the agreement alike.
 import '@fontsource/arimo/latin-400.css';
@@ -15,8 +16,8 @@ import './styles/print.css';
 const firstRoute = matchRoute(`${location.pathname}${location.search}`);
 if (startEarlyRequests(firstRoute) && firstRoute.page === 'agreement') {
   // Its code evaluated while those requests are under way (the server's preload hints fetched it).
-  import('./pages/AgreementPage.js').catch(() => {
-    // React.lazy imports it again and shows the error where the page would be.
+  loadAgreementPage().catch(() => {
+    // AgreementRoute asks again and shows the error where the page would be.
   });
 }
 
