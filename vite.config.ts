@@ -43,7 +43,17 @@ export default defineConfig({
     manifest: true,
     // On a busy machine every build warned that plugins took long; a newcomer's `npm install`
     // should print nothing it cannot act on.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        codeSplitting: {
+          // Yjs and the websocket in a chunk of their own, not beside ProseMirror: the agreement
+          // page opens its websocket as soon as this chunk has run (client/src/earlyRequests.ts),
+          // while the editor's code is still being evaluated.
+          groups: [{ name: 'collab', test: /node_modules[\\/](yjs|lib0|y-websocket|y-protocols)[\\/]/ }],
+        },
+      },
+    },
   },
   server: {
     proxy: {
