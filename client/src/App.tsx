@@ -4,15 +4,16 @@ import { api, ApiError } from './api.js';
 import { AccountPage } from './account/AccountPage.js';
 import { FirstPasswordPage } from './account/FirstPasswordPage.js';
 import { AgreementListPage } from './pages/AgreementListPage.js';
+// The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
+import { AgreementRoute } from './pages/AgreementRoute.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { BoardPage } from './rounds/board/BoardPage.js';
+import { dropEarly, earlyKeys, takeEarly } from './earlyRequests.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { clearSessionHint, hasSessionHint, SessionContext, type Session } from './session.js';
 import { Notice } from './ui/Notice.js';
 
-// The editor (TipTap, Yjs) is most of the code; the login and the list load without it.
-const AgreementPage = lazy(async () => ({ default: (await import('./pages/AgreementPage.js')).AgreementPage }));
 const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.js')).UsersPage }));
 // The form checks with the server's rules (shared/rounds/validate.ts), which bring the template.
 const NewRoundPage = lazy(async () => ({ default: (await import('./rounds/new/NewRoundPage.js')).NewRoundPage }));
@@ -35,7 +36,7 @@ export function App() {
 
   useEffect(() => {
     if (!hasSessionHint()) return;
-    api.session().then(
+    (takeEarly<CurrentUser>(earlyKeys.session) ?? api.session()).then(
       (user) => setState({ kind: 'user', user }),
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 401) {
@@ -45,6 +46,12 @@ export function App() {
       },
     );
   }, []);
+
+  // The requests main.tsx started belong to the first location only.
+  const [firstLocation] = useState(location);
+  useEffect(() => {
+    if (location !== firstLocation) dropEarly();
+  }, [location, firstLocation]);
 
   // Anonymous visitors go to the login page and come back afterwards; signed-in ones leave it.
   useEffect(() => {
@@ -118,11 +125,7 @@ export function App() {
         ) : (
           <NotFoundPage />
         ))}
-      {route.page === 'agreement' && (
-        <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
-          <AgreementPage key={route.id} id={route.id} />
-        </Suspense>
-      )}
+      {route.page === 'agreement' && <AgreementRoute key={route.id} id={route.id} />}
       {route.page === 'templates' && (
         <Suspense fallback={<p className="page-status">Wird geladen …</p>}>
           {session.user.districtId === null ? <TemplatesPage /> : <NotFoundPage />}

@@ -1,3 +1,5 @@
+// First: starts the first page's requests before the modules below are evaluated.
+import './earlyStart.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

@@ -1,7 +1,16 @@
 import * as Y from 'yjs';
 import { CLOSE, ROOT } from '../../../shared/protocol.js';
 import type { PendingStore } from './pendingStore.js';
-import { unsavedEntryTexts } from './unsavedEntries.js';
+
+/**
+ * The texts of unsaved entries, loaded only when changes are lost: unsavedEntries.ts reads the
+ * body with the editor's schema names, which would tie this module (and the websocket, opened
+ * before the editor's code has run) to ProseMirror's chunk.
+ */
+async function entryTextsOf(doc: Y.Doc, update: Uint8Array): Promise<string[]> {
+  const { unsavedEntryTexts } = await import('./unsavedEntries.js');
+  return unsavedEntryTexts(doc, update);
+}
 
 /** Changes from an earlier visit that the server can no longer take: what the user must see. */
 export interface LostChanges {
@@ -62,7 +71,7 @@ export class OfflineChanges {
     if (record) {
       const status = this.ydoc.getMap<unknown>(ROOT.agreement).get('status');
       if (status !== undefined && status !== 'draft') {
-        this.lost = { reason: 'released', count: record.count, texts: unsavedEntryTexts(this.ydoc, record.update), savedAt: record.savedAt };
+        this.lost = { reason: 'released', count: record.count, texts: await entryTextsOf(this.ydoc, record.update), savedAt: record.savedAt };
       } else {
         this.baseline = Y.encodeStateAsUpdate(this.ydoc);
         this.count += record.count;
@@ -86,7 +95,7 @@ export class OfflineChanges {
     if (!record) return;
     const before = new Y.Doc();
     Y.applyUpdate(before, this.baseline);
-    this.lost = { reason: 'refused', count: record.count, texts: unsavedEntryTexts(before, record.update), savedAt: record.savedAt };
+    this.lost = { reason: 'refused', count: record.count, texts: await entryTextsOf(before, record.update), savedAt: record.savedAt };
     before.destroy();
     this.changed();
   }

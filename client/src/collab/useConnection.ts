@@ -1,12 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { takeEarlyConnection } from '../earlyRequests.js';
 import { openConnection, type Connection, type ConnectionSnapshot } from './connection.js';
 
-/** Opens the agreement's Y.Doc and websocket while the page shows it; closes them on leaving. */
+/** Opens the agreement's Y.Doc and websocket (or takes the one main.tsx opened) while the page shows it; closes them on leaving. */
 export function useConnection(agreementId: string | null, username: string): Connection | null {
   const [connection, setConnection] = useState<Connection | null>(null);
   useEffect(() => {
     if (agreementId === null) return;
-    const opened = openConnection(agreementId, username);
+    const opened = takeEarlyConnection(agreementId, username) ?? openConnection(agreementId, username);
     setConnection(opened);
     return () => {
       opened.destroy();

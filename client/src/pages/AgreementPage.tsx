@@ -1,4 +1,6 @@
+import type { AgreementDetail } from '../../../shared/api.js';
 import { api } from '../api.js';
+import { earlyKeys, takeEarly } from '../earlyRequests.js';
 import { closeMessage } from '../collab/closeMessages.js';
 import { LostChangesNotice } from '../collab/LostChangesNotice.js';
 import { useConnection, useConnectionSnapshot, useWarnBeforeLeaving } from '../collab/useConnection.js';
@@ -13,12 +15,13 @@ import { SignoffPanel } from '../signoff/SignoffPanel.js';
 import { useSession } from '../session.js';
 import { AppHeader } from '../ui/AppHeader.js';
 import { Notice } from '../ui/Notice.js';
+import { useAfterPaint } from '../useAfterPaint.js';
 import { usePageTitle } from '../usePageTitle.js';
 import { useResource } from '../useResource.js';
 
 export function AgreementPage({ id }: { id: string }) {
   const { user, expired } = useSession();
-  const state = useResource(() => api.agreement(id), `agreement:${id}`);
+  const state = useResource(() => takeEarly<AgreementDetail>(earlyKeys.agreement(id)) ?? api.agreement(id), `agreement:${id}`);
   const title = state.kind === 'loaded' ? state.value.title : 'Zielvereinbarung';
   const heading = usePageTitle(title);
 
@@ -29,6 +32,10 @@ export function AgreementPage({ id }: { id: string }) {
   // The pinned version's text, fetched while the websocket connects and syncs (cached per version).
   const template = usePinnedTemplate(state.kind === 'loaded' ? state.value.templateVersion : null);
   const history = useHistoryView(id);
+  const editorShown = state.kind === 'loaded' && template.kind === 'loaded' && connection !== null && snapshot.firstSynced;
+  // The document first: the history's notices and panel and the signoff section below the sheet
+  // (each with requests of its own) follow in the next frame.
+  const restShown = useAfterPaint(editorShown);
 
   return (
     <>
@@ -58,11 +65,11 @@ export function AgreementPage({ id }: { id: string }) {
           </Notice>
         </main>
       )}
-      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && <HistoryLayer view={history} detail={state.value} connection={connection} user={user} />}
+      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && restShown && <HistoryLayer view={history} detail={state.value} connection={connection} user={user} />}
       {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && (
         <AgreementEditor detail={state.value} template={template.value} connection={connection} snapshot={snapshot} user={user} onUnauthenticated={expired} extensions={history.extensions} />
       )}
-      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && <SignoffPanel initial={state.value} connection={connection} user={user} />}
+      {state.kind === 'loaded' && template.kind === 'loaded' && connection && snapshot.firstSynced && restShown && <SignoffPanel initial={state.value} connection={connection} user={user} />}
       {(state.kind === 'loading' || (state.kind === 'loaded' && (!snapshot.firstSynced || template.kind === 'loading') && !snapshot.refused)) && (
         <p className="page-status" role="status">
           {snapshot.status === 'offline' && state.kind === 'loaded' ? 'Verbindung zum Server wird hergestellt …' : 'Zielvereinbarung wird geladen …'}

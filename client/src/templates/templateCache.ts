@@ -1,5 +1,7 @@
 import { compileTemplate } from '../../../shared/template/compile.js';
 import type { Template } from '../../../shared/template/types.js';
+import type { TemplateVersionDetail } from '../../../shared/template/model.js';
+import { earlyKeys, takeEarly } from '../earlyRequests.js';
 import { useResource, type Resource } from '../useResource.js';
 import { templatesApi } from './templatesApi.js';
 
@@ -14,7 +16,7 @@ const published = new Map<string, Promise<Template>>();
 export function loadTemplate(version: string): Promise<Template> {
   const cached = published.get(version);
   if (cached) return cached;
-  const loading = templatesApi.detail(version).then((detail) => {
+  const loading = (takeEarly<TemplateVersionDetail>(earlyKeys.template(version)) ?? templatesApi.detail(version)).then((detail) => {
     if (detail.state !== 'published') published.delete(version);
     return compileTemplate(detail);
   });
