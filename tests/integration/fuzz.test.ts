@@ -91,11 +91,14 @@ describe('convergence fuzz through the real server', () => {
             expect(clients.every(settled), `seed ${seed}: every client connected and acknowledged`).toBe(true);
             const expected = Y.encodeStateVector(server.doc);
             for (const client of clients) expect(Y.encodeStateVector(client.doc), `seed ${seed}: state vector`).toEqual(expected);
+            // Inside the wait too: a deletion adds no clock, so equal state vectors do not mean it
+            // has arrived. The observer gets it on its own socket, possibly after the deleting
+            // client got its acknowledgement on another (seen under load: a false alarm).
+            const document = bodyJSON(server.doc);
+            for (const client of clients) expect(bodyJSON(client.doc), `seed ${seed}: document`).toEqual(document);
           },
           { timeout: 10_000, interval: 2 },
         );
-        const document = bodyJSON(server.doc);
-        for (const client of clients) expect(bodyJSON(client.doc), `seed ${seed}: document`).toEqual(document);
       }
       // Not vacuous: edits were made and connections dropped while others edited.
       expect(done.edit).toBeGreaterThan(SEEDS);
