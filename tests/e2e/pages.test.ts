@@ -44,4 +44,23 @@ describe('signing in and finding an agreement', () => {
     await page.locator('.template-block[data-block="title"]').waitFor();
     await context.close();
   });
+
+  it('shows the ministry’s header on an agreement at 1024 px with nothing overlapping and the title in full', async () => {
+    const { page, context } = await signIn(fixture.e2e, 'hmsi-referat');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`/vereinbarungen/${WMK}`);
+    await page.locator('.template-block[data-block="title"]').waitFor();
+    const header = page.locator('.app-header');
+    const boxes = await header.locator('a, button, .user-name, .user-party, .breadcrumbs-current').evaluateAll((elements) =>
+      elements.filter((element) => element.getBoundingClientRect().width > 0).map((element) => ({ text: element.textContent ?? '', ...element.getBoundingClientRect().toJSON() as DOMRect })),
+    );
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && !a.text.includes(b.text) && !b.text.includes(a.text)).map((b) => `${a.text} / ${b.text}`),
+    );
+    expect(overlapping).toEqual([]);
+    const title = header.locator('.breadcrumbs-current');
+    expect(await title.textContent()).toBe('Zielvereinbarung 2025 – Werra-Meißner-Kreis');
+    expect(await title.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await context.close();
+  });
 });
