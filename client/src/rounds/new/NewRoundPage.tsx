@@ -36,35 +36,24 @@ export function NewRoundPage() {
   // The published template versions a round may pin (drafts cannot be used); the newest is proposed.
   const [published, setPublished] = useState<TemplateChoice[] | null>(null);
   const versions = published ?? [{ version: draft.templateVersion, label: draft.templateVersion }];
+  // On opening: the published versions (the newest is proposed) and the year after the newest round
+  // (unless a year was typed meanwhile).
   useEffect(() => {
     let current = true;
-    templatesApi.list().then(
-      (list) => {
-        if (!current) return;
-        const ids = publishedVersions(list);
-        setPublished(ids.map((version) => ({ version, label: list.find((v) => v.version === version)?.label ?? version })));
-        setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
-      },
-      (caught: unknown) => {
-        if (caught instanceof ApiError && caught.status === 401) expired();
-        else console.error('template versions failed', caught);
-      },
-    );
-    return () => {
-      current = false;
+    const failed = (what: string) => (caught: unknown) => {
+      if (caught instanceof ApiError && caught.status === 401) expired();
+      else console.error(`${what} failed`, caught);
     };
-  }, [expired]);
-
-  // The year after the newest round, unless a year was typed meanwhile.
-  useEffect(() => {
-    let current = true;
+    templatesApi.list().then((list) => {
+      if (!current) return;
+      const ids = publishedVersions(list);
+      setPublished(ids.map((version) => ({ version, label: list.find((v) => v.version === version)?.label ?? version })));
+      setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
+    }, failed('template versions'));
     const fallback = String(proposedRoundYear([]));
     roundsApi.rounds().then(
       (rounds) => current && setDraft((d) => (d.year === fallback ? { ...d, year: String(proposedRoundYear(rounds.map((round) => round.year))) } : d)),
-      (caught: unknown) => {
-        if (caught instanceof ApiError && caught.status === 401) expired();
-        else console.error('rounds failed', caught);
-      },
+      failed('rounds'),
     );
     return () => {
       current = false;
