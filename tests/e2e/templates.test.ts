@@ -219,7 +219,7 @@ describe('a new template version, from the ministry to the district', () => {
     await expect.poll(() => page.locator('#partner-fulda-name').inputValue()).not.toBe('');
     // The newest published version is proposed: the one just published.
     await expect.poll(() => page.getByLabel('Vorlage').inputValue()).toBe(VERSION);
-    expect(await page.getByLabel('Vorlage').locator('option').allTextContents()).toEqual([VERSION, 'aqb-2025', 'aqb-2024']);
+    expect(await page.getByLabel('Vorlage').locator('option').allTextContents()).toEqual([`AQB 2026 (${VERSION})`, 'AQB 2025 (aqb-2025)', 'AQB 2024 (aqb-2024)']);
     await page.getByLabel('Frist zur Unterzeichnung').fill('2026-11-30');
     await page.getByLabel('leer beginnen').check();
     await page.locator('#partner-fulda-amount').fill('480.000');
