@@ -93,6 +93,12 @@ describe('a new template version, from the ministry to the district', () => {
     const dialog = page.getByRole('dialog', { name: 'Neue Fassung' });
     await dialog.waitFor();
     expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    // Nothing sticks out of the dialog: its fields and „Fassung anlegen“ are whole, not cut off at its edge.
+    const cutOff = await dialog.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return [...element.querySelectorAll('select, input, button, p')].filter((child) => child.getBoundingClientRect().right > box.right).map((child) => child.textContent || child.id);
+    });
+    expect(cutOff).toEqual([]);
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => open.evaluate((element) => element === document.activeElement)).toBe(true);
 
