@@ -45,9 +45,9 @@ describe('signing in and finding an agreement', () => {
     await context.close();
   });
 
-  it('shows the ministry’s header on an agreement at 1024 px with nothing overlapping and the title in full', async () => {
+  it.each([1024, 1280])('shows the ministry’s header on an agreement at %i px with nothing overlapping and the title in full', async (width) => {
     const { page, context } = await signIn(fixture.e2e, 'hmsi-referat');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.setViewportSize({ width, height: 768 });
     await page.goto(`/vereinbarungen/${WMK}`);
     await page.locator('.template-block[data-block="title"]').waitFor();
     const header = page.locator('.app-header');
@@ -61,6 +61,14 @@ describe('signing in and finding an agreement', () => {
     const title = header.locator('.breadcrumbs-current');
     expect(await title.textContent()).toBe('Zielvereinbarung 2025 – Werra-Meißner-Kreis');
     expect(await title.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+
+    // Without breadcrumbs (Benutzer, where its link is bold) the header stays one row: areas, Mein Konto, bell, name, Abmelden.
+    await page.goto('/benutzer');
+    await page.getByRole('heading', { level: 1, name: 'Benutzer' }).waitFor();
+    const middles = await header.locator('.brand, a[href="/konto"], .user-name, button').evaluateAll((elements) =>
+      elements.filter((element) => element.getBoundingClientRect().width > 0).map((element) => (element.getBoundingClientRect().top + element.getBoundingClientRect().bottom) / 2),
+    );
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(10);
     await context.close();
   });
 });
