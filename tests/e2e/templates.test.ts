@@ -215,6 +215,9 @@ describe('a new template version, from the ministry to the district', () => {
     expect(inserted).toContain('eingefügt: ');
     expect(inserted).toContain('berät das Land');
     expect(await page.locator('.diff-block[data-block="p2"] .diff-state').textContent()).toBe('unverändert');
+    // The versions are named as on the Vorlagen page, in the page and in the tab's title.
+    await expect.poll(() => page.locator('.diff-versions').textContent()).toBe('AQB 2025 → AQB 2026');
+    expect(await page.title()).toBe('Vergleich AQB 2025 → AQB 2026 – vereinbar');
     await shot(page, 'compare');
   });
 
