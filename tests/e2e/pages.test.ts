@@ -69,6 +69,7 @@ describe('signing in and finding an agreement', () => {
       elements.filter((element) => element.getBoundingClientRect().width > 0).map((element) => (element.getBoundingClientRect().top + element.getBoundingClientRect().bottom) / 2),
     );
     expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(10);
+    expect(await header.locator('.user-name').evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     await context.close();
   });
 });
