@@ -24,6 +24,14 @@ describe('signing in and finding an agreement', () => {
     await page.goto('/vereinbarungen/aqb-2024-fulda');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sie haben keinen Zugriff auf diese Vereinbarung.');
     expect(await page.locator('.ProseMirror').count()).toBe(0);
+    // A forwarded link to a page of the ministry does not claim the page does not exist.
+    await page.goto('/vorlagen');
+    await page.getByRole('heading', { level: 1, name: 'Kein Zugriff auf diese Seite' }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Runden, Vorlagen und Benutzer verwaltet das Ministerium');
+    expect(await page.title()).toBe('Kein Zugriff auf diese Seite – vereinbar');
+    await page.goto('/gibt-es-nicht');
+    await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Diese Adresse gibt es in vereinbar nicht.');
     await context.close();
   });
 
