@@ -88,6 +88,10 @@ describe('the yearly round, from an empty store', () => {
     await ministry.getByRole('heading', { level: 1, name: 'Neue Runde' }).waitFor();
     // The Vorlage is named as on the Vorlagen page, not only by its id.
     await expect.poll(() => ministry.getByLabel('Vorlage', { exact: true }).locator('option:checked').textContent()).toMatch(/^AQB \d{4}.* \(aqb-\d{4}\)$/);
+    // The example function fits the partner: a „Kreis“ is not a „Landkreis“ in its title.
+    expect(await ministry.locator('#partner-bergstrasse-functionLines').getAttribute('placeholder')).toBe('Landrat/Landrätin des Kreises');
+    expect(await ministry.locator('#partner-fulda-functionLines').getAttribute('placeholder')).toBe('Landrat/Landrätin des Landkreises');
+    expect(await ministry.locator('#partner-kassel-functionLines').getAttribute('placeholder')).toBe('Oberbürgermeister/in');
 
     await ministry.getByLabel('Jahr', { exact: true }).fill('2025');
     await ministry.getByLabel('Frist zur Unterzeichnung').fill('2025-11-30');
