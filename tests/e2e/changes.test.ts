@@ -32,6 +32,18 @@ async function caretAtEndOf(page: Page, carriedFrom: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/** Whether the toggle's own middle is what a click there reaches, and the panel starts below it. */
+function toggleUncovered(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const toggle = document.querySelector('.changes-toggle');
+    const panel = document.getElementById('changes-panel');
+    if (!toggle || !panel) return false;
+    const rect = toggle.getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return toggle.contains(hit) && panel.getBoundingClientRect().top >= rect.bottom;
+  });
+}
+
 describe('changes since last year', () => {
   it('lists and marks in §5 what is new, removed, renamed and moved since 2024, by lineage', async () => {
     const ministry = await signIn(fixture.e2e, 'hmsi-referat');
@@ -56,6 +68,12 @@ describe('changes since last year', () => {
     const panel = page.getByRole('region', { name: 'Änderungen gegenüber 2024' });
     await panel.waitFor();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The open panel lies below its toggle, which stays visible to close it (at the top of the page, at 1280 and 1024 px).
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+      await expect.poll(() => toggleUncovered(page)).toBe(true);
+    }
     const text = await panel.innerText();
     expect(text).toContain('Neu (1)\nSprachcafé');
     expect(text).toContain('Entfernt (1)\nGeflüchtete I');

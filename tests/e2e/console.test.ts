@@ -43,4 +43,30 @@ describe('the browser console', () => {
     expect(messages, 'reloads').toEqual([]);
     await context.close();
   });
+
+  it('stays clean on the ministry’s pages: board, Neue Runde, Vorlagen, a draft version, a comparison, Benutzer, Mein Konto', async () => {
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('/anmelden');
+    await page.getByLabel('Benutzername').fill('hmsi-referat');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Zielvereinbarungen 2025' }).waitFor();
+    const messages = collect(page);
+    const pages: [string, () => Promise<void>][] = [
+      ['/runden/2025', () => page.locator('.board-table tbody tr').first().waitFor()],
+      ['/runden/neu', () => page.locator('#partner-fulda-amount').waitFor()],
+      ['/vorlagen', () => page.getByRole('link', { name: 'AQB 2026 (Entwurf)', exact: true }).waitFor()],
+      ['/vorlagen/aqb-2026-entwurf', () => page.getByText('Alle Änderungen gespeichert').waitFor()],
+      ['/vorlagen/aqb-2024/vergleich/aqb-2025', () => page.getByText(/von \d+ Abschnitten geändert/).waitFor()],
+      ['/benutzer', () => page.getByRole('button', { name: 'Heike Hofmann' }).waitFor()],
+      ['/konto', () => page.getByRole('heading', { name: 'Passwort ändern' }).waitFor()],
+    ];
+    for (const [path, loaded] of pages) {
+      await page.goto(path);
+      await loaded();
+      expect(messages, path).toEqual([]);
+    }
+    await context.close();
+  });
 });

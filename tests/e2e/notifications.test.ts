@@ -12,6 +12,16 @@ const bell = (page: ReturnType<typeof district>) => page.locator('.bell-button')
 describe('the bell', () => {
   it('counts a mention by the ministry live, lists it, and leads to the agreement, marked read', async () => {
     await expect.poll(() => bell(district()).getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
+    // Empty, the panel says what will come there and where mail for it is chosen; at 1024 px it lies whole in the window.
+    await district().setViewportSize({ width: 1024, height: 768 });
+    await bell(district()).click();
+    const empty = district().getByRole('region', { name: 'Benachrichtigungen' });
+    await expect.poll(() => empty.textContent()).toContain('Keine Benachrichtigungen. Hier erscheinen Erwähnungen');
+    expect(await empty.getByRole('link', { name: 'Mein Konto' }).getAttribute('href')).toBe('/konto');
+    expect(await empty.evaluate((element) => element.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
+    await bell(district()).click();
+    await empty.waitFor({ state: 'detached' });
+    await district().setViewportSize({ width: 1280, height: 900 });
 
     await caretAtEnd(ministry(), ENTRY);
     await ministry().keyboard.press('Control+Alt+M');

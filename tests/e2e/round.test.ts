@@ -86,6 +86,12 @@ describe('the yearly round, from an empty store', () => {
     await ministry.getByText('Noch keine Runde angelegt.').waitFor();
     await ministry.getByRole('main').getByRole('link', { name: 'Neue Runde' }).click();
     await ministry.getByRole('heading', { level: 1, name: 'Neue Runde' }).waitFor();
+    // The Vorlage is named as on the Vorlagen page, not only by its id.
+    await expect.poll(() => ministry.getByLabel('Vorlage', { exact: true }).locator('option:checked').textContent()).toMatch(/^AQB \d{4}.* \(aqb-\d{4}\)$/);
+    // The example function fits the partner: a „Kreis“ is not a „Landkreis“ in its title.
+    expect(await ministry.locator('#partner-bergstrasse-functionLines').getAttribute('placeholder')).toBe('Landrat/Landrätin des Kreises');
+    expect(await ministry.locator('#partner-fulda-functionLines').getAttribute('placeholder')).toBe('Landrat/Landrätin des Landkreises');
+    expect(await ministry.locator('#partner-kassel-functionLines').getAttribute('placeholder')).toBe('Oberbürgermeister/in');
 
     await ministry.getByLabel('Jahr', { exact: true }).fill('2025');
     await ministry.getByLabel('Frist zur Unterzeichnung').fill('2025-11-30');
@@ -122,6 +128,12 @@ describe('the yearly round, from an empty store', () => {
     const fulda = ministry.locator('.board-table tr[data-district="fulda"]');
     expect(await fulda.locator('td').nth(1).textContent()).toBe(`${euro(amountOf(indexOf('fulda')))}\u00a0€`);
     await shot(ministry, 'board');
+    // On a 1024 px screen the whole row fits, the Frist column (who is late) included, without scrolling sideways.
+    await ministry.setViewportSize({ width: 1024, height: 768 });
+    const frame = ministry.getByRole('region', { name: 'Vereinbarungen der Runde' });
+    expect(await frame.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    expect(await fulda.locator('td').last().textContent()).toContain('überfällig');
+    await ministry.setViewportSize({ width: 1360, height: 900 });
 
     const exportLink = ministry.getByRole('link', { name: 'Als CSV exportieren' });
     const csv = await ministry.request.get((await exportLink.getAttribute('href')) ?? '');
@@ -174,7 +186,9 @@ describe('the yearly round, from an empty store', () => {
 
   it('starts the next year from last year: signatories prefilled, §5 carried over, a partner added later', async () => {
     await ministry.goto('/runden/neu');
-    await ministry.getByLabel('Jahr', { exact: true }).fill('2026');
+    // After the 2025 round the form proposes 2026, whatever the calendar year, and carries §5 over from 2025.
+    await expect.poll(() => ministry.getByLabel('Jahr', { exact: true }).inputValue()).toBe('2026');
+    expect(await ministry.locator('#round-carryOver').textContent()).toContain('§\u00a05 aus dem Vorjahr (2025) übernehmen');
     await expect.poll(() => ministry.locator('#partner-fulda-name').inputValue()).toBe('Vorname Fulda');
     expect(await ministry.locator('#ministry-name').inputValue()).toBe('Heike Hofmann');
     expect(await ministry.locator('#partner-fulda-amount-hint').textContent()).toContain(`Vorjahr ${euro(amountOf(indexOf('fulda')))}\u00a0€`);

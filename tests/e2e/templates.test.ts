@@ -93,6 +93,12 @@ describe('a new template version, from the ministry to the district', () => {
     const dialog = page.getByRole('dialog', { name: 'Neue Fassung' });
     await dialog.waitFor();
     expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    // Nothing sticks out of the dialog: its fields and „Fassung anlegen“ are whole, not cut off at its edge.
+    const cutOff = await dialog.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return [...element.querySelectorAll('select, input, button, p')].filter((child) => child.getBoundingClientRect().right > box.right).map((child) => child.textContent || child.id);
+    });
+    expect(cutOff).toEqual([]);
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => open.evaluate((element) => element === document.activeElement)).toBe(true);
 
@@ -209,6 +215,9 @@ describe('a new template version, from the ministry to the district', () => {
     expect(inserted).toContain('eingefügt: ');
     expect(inserted).toContain('berät das Land');
     expect(await page.locator('.diff-block[data-block="p2"] .diff-state').textContent()).toBe('unverändert');
+    // The versions are named as on the Vorlagen page, in the page and in the tab's title.
+    await expect.poll(() => page.locator('.diff-versions').textContent()).toBe('AQB 2025 → AQB 2026');
+    expect(await page.title()).toBe('Vergleich AQB 2025 → AQB 2026 – vereinbar');
     await shot(page, 'compare');
   });
 
@@ -219,7 +228,7 @@ describe('a new template version, from the ministry to the district', () => {
     await expect.poll(() => page.locator('#partner-fulda-name').inputValue()).not.toBe('');
     // The newest published version is proposed: the one just published.
     await expect.poll(() => page.getByLabel('Vorlage').inputValue()).toBe(VERSION);
-    expect(await page.getByLabel('Vorlage').locator('option').allTextContents()).toEqual([VERSION, 'aqb-2025', 'aqb-2024']);
+    expect(await page.getByLabel('Vorlage').locator('option').allTextContents()).toEqual([`AQB 2026 (${VERSION})`, 'AQB 2025 (aqb-2025)', 'AQB 2024 (aqb-2024)']);
     await page.getByLabel('Frist zur Unterzeichnung').fill('2026-11-30');
     await page.getByLabel('leer beginnen').check();
     await page.locator('#partner-fulda-amount').fill('480.000');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '../../shared/rounds/types.js';
 import { DEFAULT_QUERY, mergeRow, totalsOf, visibleRows } from '../../client/src/rounds/board/boardView.js';
 import { formatAmount } from '../../client/src/rounds/money.js';
-import { applyPrefill, initialDraft, prepareRound } from '../../client/src/rounds/new/roundForm.js';
+import { applyPrefill, initialDraft, prepareRound, proposedRoundYear } from '../../client/src/rounds/new/roundForm.js';
 
 const row = (districtId: string, districtName: string, patch: Partial<BoardRow> = {}): BoardRow => ({
   agreementId: `aqb-2025-${districtId}`,
@@ -31,6 +31,29 @@ describe('the status board', () => {
     expect(visibleRows(rows, DEFAULT_QUERY).map((r) => r.districtId)).toEqual(['fulda', 'giessen', 'wiesbaden']);
     expect(visibleRows(rows, { ...DEFAULT_QUERY, sort: 'amount', descending: true }).map((r) => r.districtId)).toEqual(['fulda', 'giessen', 'wiesbaden']);
     expect(visibleRows(rows, { ...DEFAULT_QUERY, sort: 'status' }).map((r) => r.districtId)).toEqual(['wiesbaden', 'giessen', 'fulda']);
+  });
+
+  it('sorts by the partner’s own name, not by „Kreis“, „Landkreis“ or „Stadt“ before it', () => {
+    const named = [
+      row('offenbach-stadt', 'Stadt Offenbach am Main'),
+      row('kassel-kreis', 'Landkreis Kassel'),
+      row('bergstrasse', 'Kreis Bergstraße'),
+      row('hochtaunuskreis', 'Landkreis Hochtaunuskreis'),
+      row('kassel', 'Stadt Kassel'),
+      row('offenbach', 'Kreis Offenbach'),
+      row('darmstadt', 'Stadt Darmstadt'),
+      row('darmstadt-dieburg', 'Landkreis Darmstadt-Dieburg'),
+    ];
+    expect(visibleRows(named, DEFAULT_QUERY).map((r) => r.districtName)).toEqual([
+      'Kreis Bergstraße',
+      'Stadt Darmstadt',
+      'Landkreis Darmstadt-Dieburg',
+      'Landkreis Hochtaunuskreis',
+      'Landkreis Kassel',
+      'Stadt Kassel',
+      'Kreis Offenbach',
+      'Stadt Offenbach am Main',
+    ]);
   });
 
   it('filters by status, Regierungsbezirk, „überfällig“ and a search without regard to case', () => {
@@ -79,6 +102,11 @@ describe('the „Neue Runde“ form', () => {
     draft.partners = draft.partners.map((p) => (p.districtId === 'kassel' ? { ...p, amount: 'viel' } : p));
     expect(prepareRound(draft)).toEqual({ ok: false, inputId: 'partner-kassel-amount', message: 'Stadt Kassel, Betrag: „viel“ ist kein Betrag in Euro (Beispiel: 462.800,00).' });
     expect(prepareRound({ ...filled(), deadline: '' })).toMatchObject({ ok: false, inputId: 'round-deadline' });
+  });
+
+  it('proposes the year after the newest round, or next calendar year when there is none', () => {
+    expect(proposedRoundYear([2024, 2025], new Date('2026-11-30T12:00:00Z'))).toBe(2026);
+    expect(proposedRoundYear([], new Date('2026-11-30T12:00:00Z'))).toBe(2027);
   });
 
   it('takes last year’s signatories only where nothing was typed yet', () => {

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../shared/notifications/types.js';
 import { formatDateTime } from '../../../shared/format.js';
-import { navigate } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { notificationsApi } from './notificationsApi.js';
 import { useUnreadCount } from './useUnreadCount.js';
 import './notifications.css';
@@ -19,6 +19,16 @@ export function NotificationBell() {
   const [error, setError] = useState<string | null>(null);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
+
+  // The panel hangs from the bell's right edge; where the bell sits far left (a district's header
+  // at 1024 px) it would reach past the window's left edge, so it moves right just enough.
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!open || !element) return;
+    const left = element.getBoundingClientRect().left;
+    if (left < 8) element.style.transform = `translateX(${Math.ceil(8 - left)}px)`;
+  }, [open]);
 
   // The list is read when the panel opens, and again when the count changes while it is open.
   useEffect(() => {
@@ -61,7 +71,7 @@ export function NotificationBell() {
         {unread ? <span className="bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span> : null}
       </button>
       {open && (
-        <section id={panelId} className="bell-panel" aria-label="Benachrichtigungen">
+        <section ref={panel} id={panelId} className="bell-panel" aria-label="Benachrichtigungen">
           <header className="bell-panel-head">
             <h2>Benachrichtigungen</h2>
             {unread ? (
@@ -72,7 +82,12 @@ export function NotificationBell() {
           </header>
           {error && <p className="form-error" role="alert">{error}</p>}
           {items === null && !error && <p className="bell-empty">Wird geladen …</p>}
-          {items?.length === 0 && <p className="bell-empty">Keine Benachrichtigungen.</p>}
+          {items?.length === 0 && (
+            <p className="bell-empty">
+              Keine Benachrichtigungen. Hier erscheinen Erwähnungen, Antworten, Bitten um Zeichnung und Fristen; welche auch per E-Mail kommen, legen Sie unter{' '}
+              <Link href="/konto">Mein Konto</Link> fest.
+            </p>
+          )}
           {items && items.length > 0 && (
             <ul className="bell-list">
               {items.map((item) => (

@@ -53,7 +53,10 @@ function Block({ block }: { block: BlockDiff }) {
 
 /** „Vergleichen": what changed from version a to version b, block by block, word by word. */
 export function TemplateComparePage({ a, b }: { a: string; b: string }) {
-  const heading = usePageTitle(`Vergleich ${a} → ${b}`);
+  // The versions by their names („AQB 2025“) as on the Vorlagen page; the id until the list is there.
+  const versions = useResource(() => templatesApi.list(), 'templates');
+  const labelOf = (id: string) => (versions.kind === 'loaded' ? versions.value.find((v) => v.version === id)?.label : undefined) ?? id;
+  const heading = usePageTitle(`Vergleich ${labelOf(a)} → ${labelOf(b)}`);
   const state = useResource(() => templatesApi.compare(a, b), `compare:${a}:${b}`);
   const changed = state.kind === 'loaded' ? state.value.blocks.filter((block) => block.changed).length : 0;
   return (
@@ -69,7 +72,7 @@ export function TemplateComparePage({ a, b }: { a: string; b: string }) {
       </AppHeader>
       <main className="page template-compare">
         <p className="diff-versions">
-          <Link href={`/vorlagen/${encodeURIComponent(a)}`}>{a}</Link> <span aria-label="verglichen mit">→</span> <Link href={`/vorlagen/${encodeURIComponent(b)}`}>{b}</Link>
+          <Link href={`/vorlagen/${encodeURIComponent(a)}`}>{labelOf(a)}</Link> <span aria-label="verglichen mit">→</span> <Link href={`/vorlagen/${encodeURIComponent(b)}`}>{labelOf(b)}</Link>
         </p>
         {state.kind === 'loading' && <p className="page-status">Wird verglichen …</p>}
         {state.kind === 'error' && (

@@ -3,7 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../shared/api.js';
-import { TEMPLATE_FRAGMENT, type TemplateVersionDetail } from '../../../shared/template/model.js';
+import { TEMPLATE_FRAGMENT, TEMPLATE_NODES, type TemplateVersionDetail } from '../../../shared/template/model.js';
 import type { Connection, ConnectionSnapshot } from '../collab/connection.js';
 import { Presence } from '../editor/Presence.js';
 import { SaveIndicator } from '../editor/SaveIndicator.js';
@@ -43,8 +43,9 @@ export function TemplateWorkspace({ detail, connection, snapshot, user, mayEdit,
   const editor = useEditor(
     {
       extensions: templateEditorExtensions(collaboration, () => setMenuOpen(true)),
-      // The synced document as the first content, as on the agreement page (AgreementEditor.tsx).
-      content: connection ? (yXmlFragmentToProsemirrorJSON(connection.ydoc.getXmlFragment(TEMPLATE_FRAGMENT)) as JSONContent) : detail.content,
+      // The synced document as the first content, as on the agreement page (AgreementEditor.tsx). y-tiptap
+      // names the top node „doc"; the template's is templateDoc, else TipTap warns and starts empty.
+      content: connection ? { ...(yXmlFragmentToProsemirrorJSON(connection.ydoc.getXmlFragment(TEMPLATE_FRAGMENT)) as JSONContent), type: TEMPLATE_NODES.doc } : detail.content,
       editable,
       editorProps: {
         attributes: { class: 'agreement-body template-editor', lang: 'de', 'aria-label': `Vorlagentext ${detail.label}${editable ? '' : ' – nur lesen'}` },

@@ -22,10 +22,16 @@ const collator = new Intl.Collator('de-DE', { sensitivity: 'base', numeric: true
 
 const normalizeSearch = (text: string) => text.toLocaleLowerCase('de-DE').replace(/\s+/g, ' ').trim();
 
+/**
+ * The name a reader looks a partner up by: „Offenbach" for both „Kreis Offenbach" and „Stadt
+ * Offenbach am Main", so that they stand together rather than at the top and the bottom of the list.
+ */
+const sortName = (districtName: string) => districtName.replace(/^(Landkreis|Kreis|Stadt)\s+/, '');
+
 function compare(a: BoardRow, b: BoardRow, key: SortKey): number {
   switch (key) {
     case 'district':
-      return collator.compare(a.districtName, b.districtName);
+      return collator.compare(sortName(a.districtName), sortName(b.districtName)) || collator.compare(a.districtName, b.districtName);
     case 'status':
       return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
     case 'amount':

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { formatEuro } from '../../../../shared/format.js';
 import type { ChangesSincePrevious } from '../../../../shared/rounds/types.js';
 import { roundsApi } from '../api.js';
@@ -30,6 +30,30 @@ function List({ title, items }: { title: string; items: { key: string; text: str
 }
 
 /**
+ * Where the open panel starts: just below its toggle. The editor bar wraps to two rows at some
+ * widths, so a fixed offset from the top laid the panel over the toggle that closes it.
+ */
+function usePanelTop(on: boolean, toggle: RefObject<HTMLButtonElement | null>): number | null {
+  const [top, setTop] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (!on) return;
+    const place = () => {
+      const rect = toggle.current?.getBoundingClientRect();
+      if (rect) setTop(Math.round(rect.bottom + 6));
+    };
+    place();
+    // The bar is sticky: scrolling moves the toggle up until the bar sticks, so the panel follows.
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place, { capture: true });
+    };
+  }, [on, toggle]);
+  return top;
+}
+
+/**
  * „Änderungen gegenüber <Vorjahr>": a toggle for both parties on a carried-over agreement. On, it
  * asks the server for the changes (by lineage of entry ids), lists them and marks them in §5.
  */
@@ -38,6 +62,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
   const [on, setOn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggleButton = useRef<HTMLButtonElement>(null);
+  const panelTop = usePanelTop(on, toggleButton);
 
   // Asked once on opening, to know whether there is a previous year at all; again on every switch-on.
   useEffect(() => {
@@ -89,7 +114,7 @@ export function ChangesPanel({ editor, agreementId, store }: { editor: Editor; a
         </p>
       )}
       {on && (
-        <section id="changes-panel" className="changes-panel" aria-labelledby="changes-title" tabIndex={-1}>
+        <section id="changes-panel" className="changes-panel" aria-labelledby="changes-title" tabIndex={-1} style={panelTop === null ? undefined : { top: panelTop }}>
           <h2 id="changes-title">Änderungen gegenüber {year}</h2>
           <p>
             <strong>§&nbsp;4 Betrag:</strong> {amountChange(changes.amount)}

@@ -12,8 +12,8 @@ import { roundsApi } from '../api.js';
 import { formatAmount } from '../money.js';
 import { AllocationImport } from './AllocationImport.js';
 import { PartnerTable } from './PartnerTable.js';
-import { applyPrefill, initialDraft, prepareRound, withAmounts, type RoundDraft } from './roundForm.js';
-import { RoundSettings } from './RoundSettings.js';
+import { applyPrefill, initialDraft, prepareRound, proposedRoundYear, withAmounts, type RoundDraft } from './roundForm.js';
+import { RoundSettings, type TemplateChoice } from './RoundSettings.js';
 import { SignatoryFields } from './SignatoryFields.js';
 import '../board/board.css';
 import './round.css';
@@ -27,28 +27,33 @@ type Step = { kind: 'edit' } | { kind: 'confirm'; prepared: Extract<ReturnType<t
 export function NewRoundPage() {
   const { expired } = useSession();
   const heading = usePageTitle('Neue Runde');
-  const [draft, setDraft] = useState<RoundDraft>(() => initialDraft(new Date().getFullYear() + 1));
+  const [draft, setDraft] = useState<RoundDraft>(() => initialDraft(proposedRoundYear([])));
   const [step, setStep] = useState<Step>({ kind: 'edit' });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // After a 409 the year has agreements already: the way on is to add the missing partners to it.
   const [conflictYear, setConflictYear] = useState<number | null>(null);
   // The published template versions a round may pin (drafts cannot be used); the newest is proposed.
-  const [published, setPublished] = useState<string[] | null>(null);
-  const versions = published ?? [draft.templateVersion];
+  const [published, setPublished] = useState<TemplateChoice[] | null>(null);
+  const versions = published ?? [{ version: draft.templateVersion, label: draft.templateVersion }];
+  // On opening: the published versions (the newest is proposed) and the year after the newest round
+  // (unless a year was typed meanwhile).
   useEffect(() => {
     let current = true;
-    templatesApi.list().then(
-      (list) => {
-        if (!current) return;
-        const ids = publishedVersions(list);
-        setPublished(ids);
-        setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
-      },
-      (caught: unknown) => {
-        if (caught instanceof ApiError && caught.status === 401) expired();
-        else console.error('template versions failed', caught);
-      },
+    const failed = (what: string) => (caught: unknown) => {
+      if (caught instanceof ApiError && caught.status === 401) expired();
+      else console.error(`${what} failed`, caught);
+    };
+    templatesApi.list().then((list) => {
+      if (!current) return;
+      const ids = publishedVersions(list);
+      setPublished(ids.map((version) => ({ version, label: list.find((v) => v.version === version)?.label ?? version })));
+      setDraft((d) => ({ ...d, templateVersion: ids[0] ?? d.templateVersion }));
+    }, failed('template versions'));
+    const fallback = String(proposedRoundYear([]));
+    roundsApi.rounds().then(
+      (rounds) => current && setDraft((d) => (d.year === fallback ? { ...d, year: String(proposedRoundYear(rounds.map((round) => round.year))) } : d)),
+      failed('rounds'),
     );
     return () => {
       current = false;
@@ -74,7 +79,7 @@ export function NewRoundPage() {
 
   function check(event: FormEvent) {
     event.preventDefault();
-    const prepared = prepareRound(draft, published ? new Set(published) : undefined);
+    const prepared = prepareRound(draft, published ? new Set(published.map((choice) => choice.version)) : undefined);
     if (!prepared.ok) {
       setError(prepared.message);
       document.getElementById(prepared.inputId)?.focus();

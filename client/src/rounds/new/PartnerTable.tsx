@@ -1,8 +1,11 @@
-import { DISTRICTS } from '../../../../shared/districts.js';
+import { DISTRICTS, typeWordOf } from '../../../../shared/districts.js';
 import { parseEuro } from '../../../../shared/format.js';
 import { districtLabel } from '../../../../shared/rounds/validate.js';
 import { formatAmount } from '../money.js';
 import type { PartnerDraft, SignatoryDraft } from './roundForm.js';
+
+/** An example function line per kind of partner: Kreis Bergstraße's head is „Landrat des Kreises“. */
+const FUNCTION_EXAMPLES = { Stadt: 'Oberbürgermeister/in', Landkreis: 'Landrat/Landrätin des Landkreises', Kreis: 'Landrat/Landrätin des Kreises' } as const;
 
 const COLUMNS = [
   { id: 'col-amount', label: 'Betrag (§\u00a04)' },
@@ -70,7 +73,7 @@ export function PartnerTable({ partners, onChange }: { partners: PartnerDraft[];
                   rows={2}
                   value={partner.signatory.functionLines}
                   aria-labelledby={`col-functionLines ${rowId}`}
-                  placeholder={district.kind === 'kreisfreie-stadt' ? 'Oberbürgermeisterin' : 'Landrat des Landkreises'}
+                  placeholder={FUNCTION_EXAMPLES[typeWordOf(district)]}
                   onChange={(event) => setSignatory(partner, { functionLines: event.target.value })}
                 />
               </td>

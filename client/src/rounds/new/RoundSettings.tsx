@@ -3,8 +3,14 @@ import { formatDate } from '../../../../shared/format.js';
 import { isIsoDate } from '../../../../shared/rounds/validate.js';
 import type { RoundDraft } from './roundForm.js';
 
+/** A published template version as the Vorlagen page names it: „AQB 2025 (aqb-2025)". */
+export interface TemplateChoice {
+  version: string;
+  label: string;
+}
+
 /** Year, template version, deadline and where §5 starts from. */
-export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraft; onChange: (draft: RoundDraft) => void; templates: string[] }) {
+export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraft; onChange: (draft: RoundDraft) => void; templates: TemplateChoice[] }) {
   const setCarryOver = (carryOver: CarryOver) => onChange({ ...draft, carryOver });
   const previousYear = Number(draft.year) - 1;
   return (
@@ -18,9 +24,9 @@ export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraf
         <div className="round-field">
           <label htmlFor="round-templateVersion">Vorlage</label>
           <select id="round-templateVersion" value={draft.templateVersion} onChange={(event) => onChange({ ...draft, templateVersion: event.target.value })}>
-            {templates.map((version) => (
+            {templates.map(({ version, label }) => (
               <option key={version} value={version}>
-                {version}
+                {label === version ? version : `${label} (${version})`}
               </option>
             ))}
           </select>

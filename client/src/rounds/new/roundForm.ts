@@ -44,6 +44,14 @@ export function initialDraft(year: number): RoundDraft {
   };
 }
 
+/**
+ * The year a new round is proposed for: the one after the newest round (after the 2025 round, 2026
+ * even late in 2026, when that round is still missing), else next calendar year.
+ */
+export function proposedRoundYear(roundYears: readonly number[], now = new Date()): number {
+  return roundYears.length > 0 ? Math.max(...roundYears) + 1 : now.getFullYear() + 1;
+}
+
 const fromInput = (signatory: SignatoryInput): SignatoryDraft => ({ name: signatory.name, functionLines: signatory.functionLines.join('\n'), place: signatory.place });
 const untouched = (draft: SignatoryDraft) => draft.name.trim() === '' && draft.functionLines.trim() === '';
 
