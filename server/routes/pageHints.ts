@@ -11,7 +11,8 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 /**
- * Pages whose code the client loads lazily (client/src/App.tsx), by the paths that show them.
+ * Pages whose code the client loads on demand (the agreement page: client/src/pages/AgreementRoute.tsx),
+ * by the paths that show them.
  * Without a hint the browser learns of the page's chunks only once the main script has run and
  * /api/session has answered; with one it fetches them while the main script still loads.
  */

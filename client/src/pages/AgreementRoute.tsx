@@ -36,7 +36,10 @@ export function AgreementRoute({ id }: { id: string }) {
     let current = true;
     loadAgreementPage().then(
       (module) => current && setState({ kind: 'loaded', module }),
-      (error: unknown) => current && setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        console.error('agreement page code failed to load', error);
+        if (current) setState({ kind: 'error', message: 'Der Programmteil der Vereinbarung kam nicht an. Bitte prüfen Sie die Verbindung und laden Sie die Seite neu.' });
+      },
     );
     return () => {
       current = false;
