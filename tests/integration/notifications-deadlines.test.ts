@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DISTRICTS } from '../../shared/districts.js';
 import type { NotificationView } from '../../shared/notifications/types.js';
-import { api, login, newServer, WMK, type TestServer } from './harness.js';
+import { api, DEMO_CAST, login, newServer, WMK, type DemoRole, type TestServer } from './harness.js';
 import { json, notificationsOf } from './notificationsClient.js';
 import { detail, post } from './signoffTools.js';
 import { startSmtp, subjectOf, textOf, type TestSmtp } from './smtpTestServer.js';
@@ -13,16 +13,6 @@ const FULDA_2025 = 'aqb-2025-fulda';
 const ROUND_2025 = DISTRICTS.map((district) => `aqb-2025-${district.id}`);
 /** The demo's 2025 round ends on 31.07.2025; noon in Hessen on the given day of that summer. */
 const berlinNoon = (isoDate: string) => Date.parse(`${isoDate}T12:00:00+02:00`);
-
-type Who = 'ministry' | 'minister' | 'district' | 'landraetin' | 'viewer' | 'fulda';
-const USERNAMES: Record<Who, string> = {
-  ministry: 'hmsi-referat',
-  minister: 'hmsi-ministerin',
-  district: 'wmk-referat',
-  landraetin: 'wmk-landraetin',
-  viewer: 'wmk-gast',
-  fulda: 'fd-referat',
-};
 
 /**
  * Deadline reminders (server/notifications/deadlines.ts) on the demo's 2025 round, with the job's
@@ -34,9 +24,9 @@ describe('deadline reminders', () => {
   let smtp: TestSmtp;
   let server: TestServer;
   let clock = berlinNoon('2025-07-01');
-  const cookies = {} as Record<Who, string>;
+  const cookies = {} as Record<DemoRole, string>;
 
-  const deadlineNotifications = async (who: Who, kind: 'deadline-soon' | 'deadline-overdue'): Promise<NotificationView[]> =>
+  const deadlineNotifications = async (who: DemoRole, kind: 'deadline-soon' | 'deadline-overdue'): Promise<NotificationView[]> =>
     (await notificationsOf(server, cookies[who])).notifications.filter((n) => n.kind === kind);
   const runsSoFar = () => server.log.lines.filter((line) => line.event === 'deadline-reminders-checked').length;
   /** Waits until the job has looked `count` more times (it runs every 10 ms here). */
@@ -71,7 +61,7 @@ describe('deadline reminders', () => {
       mailWorker: { retryBaseMs: 20, maxAttempts: 5, pollMs: 60_000, digestEveryMs: 0 },
       deadlineReminders: { everyMs: 10, now: () => clock },
     });
-    await Promise.all((Object.entries(USERNAMES) as [Who, string][]).map(async ([who, username]) => (cookies[who] = await login(server, username))));
+    await Promise.all((Object.entries(DEMO_CAST) as [DemoRole, string][]).map(async ([who, username]) => (cookies[who] = await login(server, username))));
   });
   afterAll(async () => {
     await server.dispose();
@@ -80,7 +70,7 @@ describe('deadline reminders', () => {
 
   it('reminds nobody 30 days before the deadline, nor of the 2024 round that ended a year ago', async () => {
     await moreRuns(2);
-    for (const who of Object.keys(USERNAMES) as Who[]) expect(await deadlineNotifications(who, 'deadline-soon')).toEqual([]);
+    for (const who of Object.keys(DEMO_CAST) as DemoRole[]) expect(await deadlineNotifications(who, 'deadline-soon')).toEqual([]);
     expect(onRecord()).toEqual({ notifications: 0, mails: 0 });
   });
 
@@ -139,7 +129,7 @@ describe('deadline reminders', () => {
     await moreRuns(3);
     expect(onRecord()).toEqual(before);
     server = await server.restart();
-    for (const who of Object.keys(USERNAMES) as Who[]) cookies[who] = await login(server, USERNAMES[who]);
+    for (const who of Object.keys(DEMO_CAST) as DemoRole[]) cookies[who] = await login(server, DEMO_CAST[who]);
     // The run at start looks at all 26 again and writes nothing.
     await vi.waitFor(() => expect(server.log.lines.find((line) => line.event === 'deadline-reminders-checked')?.details).toMatchObject({ today: '2025-07-27', due: 26, written: 0 }));
     await moreRuns(2);
