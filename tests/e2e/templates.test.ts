@@ -125,9 +125,10 @@ describe('a new template version, from the ministry to the district', () => {
     for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.querySelector('.placeholder-menu-label')?.textContent)).toBe('Partner, Akkusativ mit Artikel');
     await page.screenshot({ path: 'test-results/templates-placeholder-menu.png' });
+    // The next letters follow Enter at once, as a fast typist's do: none may go to the page.
     await page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'detached' });
     await page.keyboard.type(TYPED_AFTER);
+    await menu.waitFor({ state: 'detached' });
     await expectSaved(page);
     const bold = page.getByRole('button', { name: 'Fett' });
     await page.keyboard.press('Control+b');

@@ -36,11 +36,21 @@ export function atSentenceStart(editor: Editor): boolean {
 }
 
 /**
+ * The text takes the keyboard at once, then the commands run. TipTap's own `focus()` moves the
+ * focus only at the next animation frame; a key pressed before it (the first letter after
+ * choosing a placeholder with Enter) went to the page and was lost.
+ */
+function focusedChain(editor: Editor) {
+  editor.view.focus();
+  return editor.chain();
+}
+
+/**
  * Inserts a placeholder chip at the caret (replacing a selection) and goes on writing after it.
  * At a sentence's start it prints capitalised („Der Landkreis Fulda …"), as the 2024 text does.
  */
 export function insertPlaceholder(editor: Editor, key: PlaceholderKey): void {
-  editor.chain().focus().insertContent({ type: TEMPLATE_NODES.placeholder, attrs: { key, upper: atSentenceStart(editor) } }).run();
+  focusedChain(editor).insertContent({ type: TEMPLATE_NODES.placeholder, attrs: { key, upper: atSentenceStart(editor) } }).run();
 }
 
 /** Piece kind, bold, placeholders, undo: what the printed agreement's text needs, nothing more. */
@@ -59,7 +69,7 @@ export function TemplateToolbar({ editor, menuOpen, onMenuOpen }: { editor: Edit
           value={state.kind ?? ''}
           disabled={state.kind === null}
           onChange={(event) => {
-            if (isPieceKind(event.target.value)) editor.chain().focus().updateAttributes(TEMPLATE_NODES.piece, { kind: event.target.value }).run();
+            if (isPieceKind(event.target.value)) focusedChain(editor).updateAttributes(TEMPLATE_NODES.piece, { kind: event.target.value }).run();
           }}
         >
           {state.kind === null && <option value="">Absatzart</option>}
@@ -69,7 +79,7 @@ export function TemplateToolbar({ editor, menuOpen, onMenuOpen }: { editor: Edit
             </option>
           ))}
         </select>
-        <ToolButton label="Fett" shortcut="Mod-b" enabled pressed={state.bold} onActivate={() => editor.chain().focus().toggleMark(TEMPLATE_NODES.bold).run()}>
+        <ToolButton label="Fett" shortcut="Mod-b" enabled pressed={state.bold} onActivate={() => focusedChain(editor).toggleMark(TEMPLATE_NODES.bold).run()}>
           <strong aria-hidden="true">F</strong>
         </ToolButton>
       </div>
@@ -79,7 +89,7 @@ export function TemplateToolbar({ editor, menuOpen, onMenuOpen }: { editor: Edit
           enabled
           onOpenChange={onMenuOpen}
           onChoose={(key) => insertPlaceholder(editor, key)}
-          onDismiss={() => editor.commands.focus()}
+          onDismiss={() => editor.view.focus()}
         />
       </div>
       <UndoRedoButtons editor={editor} canUndo={state.canUndo} canRedo={state.canRedo} />
