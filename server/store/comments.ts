@@ -48,6 +48,8 @@ const toComment = (row: CommentRow): Comment => ({
 export class SqliteCommentStore implements CommentStore {
   /** Prepared once and reused: comments are read after every applied batch of edits. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** What rememberedTitles read, per agreement; dropped whenever the rows change. */
+  private readonly titles = new Map<string, { titles: Map<string, string>; mixed: Set<string> }>();
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -118,24 +120,54 @@ export class SqliteCommentStore implements CommentStore {
     }));
   }
 
-  /** The entry titles the threads of an agreement remember, per entry id. */
+  /**
+   * The entry titles the threads of an agreement remember, per entry id. Asked after every applied
+   * batch of edits (CommentTitlesExtension), so kept per agreement once read: a query per
+   * keystroke batch, on the event loop, was a measurable part of the server's CPU under load. Only
+   * this store writes the rows, and `commit` and `rememberTitles` keep the copy true.
+   */
   async rememberedTitles(agreementId: string): Promise<Map<string, string>> {
-    const rows = this.prepare('SELECT DISTINCT entry_id, entry_title FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL')
-      .all(agreementId) as { entry_id: string; entry_title: string }[];
-    return new Map(rows.map((row) => [row.entry_id, row.entry_title]));
+    return new Map(this.readTitles(agreementId).titles);
+  }
+
+  private readTitles(agreementId: string): { titles: Map<string, string>; mixed: Set<string> } {
+    let read = this.titles.get(agreementId);
+    if (!read) {
+      const rows = this.prepare('SELECT DISTINCT entry_id, entry_title FROM comment_threads WHERE agreement_id = ? AND deleted_at IS NULL')
+        .all(agreementId) as { entry_id: string; entry_title: string }[];
+      const titles = new Map<string, string>();
+      const mixed = new Set<string>();
+      for (const row of rows) {
+        if (titles.has(row.entry_id)) mixed.add(row.entry_id);
+        titles.set(row.entry_id, row.entry_title);
+      }
+      read = { titles, mixed };
+      this.titles.set(agreementId, read);
+    }
+    return read;
   }
 
   /** Keeps the last title of entries that still exist, so a deleted entry's threads can name it. */
   async rememberTitles(agreementId: string, titles: ReadonlyMap<string, string>): Promise<void> {
+    // Only what differs from the rows; threads of one entry with different titles all get the new one.
+    const known = this.readTitles(agreementId);
+    const changed = [...titles].filter(([entryId, title]) => known.mixed.has(entryId) || known.titles.get(entryId) !== title);
+    if (changed.length === 0) return;
     const update = this.prepare('UPDATE comment_threads SET entry_title = ? WHERE agreement_id = ? AND entry_id = ? AND entry_title <> ?');
-    this.db.transaction(() => {
-      for (const [entryId, title] of titles) update.run(title, agreementId, entryId, title);
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const [entryId, title] of changed) update.run(title, agreementId, entryId, title);
+      })();
+    } finally {
+      this.titles.delete(agreementId);
+    }
   }
 
   /** Writes a thread's new state and the document update that mirrors it, in one transaction. */
   async commit(change: ThreadChange, update: PendingUpdate): Promise<void> {
     const { thread } = change;
+    // Whatever the transaction's outcome, the next read of the titles asks the file again.
+    this.titles.delete(thread.agreementId);
     this.db.transaction(() => {
       this.prepare(
           `INSERT INTO comment_threads (id, agreement_id, entry_id, entry_title, passage, status, created_by, created_at, resolved_by, resolved_by_name, resolved_at, deleted_at)
