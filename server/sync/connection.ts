@@ -126,6 +126,7 @@ export class Connection<P extends PeerInfo> implements RoomMember<P>, Heartbeati
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
       encoding.writeVarUint8Array(encoder, named === 0 ? this.room.stateAsUpdate() : this.room.updateSince(stateVector));
       this.send(encoding.toUint8Array(encoder));
+      if (this.room.readOnly(this.peer) === null) this.room.prepareForWrites();
       return;
     }
     if (subType !== syncProtocol.messageYjsSyncStep2 && subType !== syncProtocol.messageYjsUpdate) {

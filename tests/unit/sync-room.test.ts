@@ -1,5 +1,6 @@
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol.js';
 import { bodyJSON } from '../../server/documents/agreementDoc.js';
 import { agreementSyncHooks } from '../../server/documents/hooks.js';
@@ -34,6 +35,35 @@ async function setup(options: { now?: () => number } = {}) {
 }
 
 describe('a room', () => {
+  it('stays undecoded while only readers join a compacted document, and gets ready for writes once an editor joins', async () => {
+    const store = new MemoryStore();
+    await store.writeSnapshot(ROOM, Y.encodeStateAsUpdate(await store.load()));
+    const registry = new RoomRegistry(agreementSyncHooks(store, memoryLogger()), { idleUnloadMs: 60_000 });
+    const network = new Network(prng.create(2), 0);
+    const room = await registry.get(ROOM);
+    const join = async (peer: SimulatedPeer) => {
+      await peer.connect();
+      for (let tick = 0; tick < 200 && !peer.synced; tick++) {
+        network.tick();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(peer.synced).toBe(true);
+    };
+    expect(room.decoded).toBe(false);
+    const viewer = new SimulatedPeer(network, registry, ROOM, agreementPeer('wmk-lesen', 'werra-meissner-kreis', { role: 'viewer' }));
+    await join(viewer);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(room.decoded).toBe(false);
+    expect(firstEntryText(viewer.doc).length).toBeGreaterThan(0);
+
+    // The editor's first keystroke finds the document decoded and its shadow built.
+    const editor = new SimulatedPeer(network, registry, ROOM, agreementPeer('wmk-referat', 'werra-meissner-kreis'));
+    await join(editor);
+    for (let i = 0; i < 5 && !room.decoded; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(room.decoded).toBe(true);
+    expect(bodyJSON(room.doc)).toEqual(bodyJSON(editor.doc));
+  });
+
   it('applies, broadcasts and acknowledges an update only after the store has committed it', async () => {
     const { store, room, peer, until, online } = await setup();
     const writer = peer('wmk-referat', 'werra-meissner-kreis');
