@@ -3,6 +3,10 @@ import type { PendingUpdate } from '../types.js';
 import { packUpdates } from './packedUpdates.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
+/** See CommitWriter.quiet. */
+const QUIET_MS = 20;
+const QUIET_MAX_UPDATES = 4;
+
 type Body = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never;
 
 /** The same commits on the store's own connection: used until the worker is ready, and if it cannot run. */
@@ -28,6 +32,8 @@ export class CommitWriter {
   private ready = false;
   private failed = false;
   private nextId = 1;
+  /** When the last commit ended (performance.now()). */
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
   private readonly waiting = new Map<number, { resolve: (seqs: number[]) => void; reject: (error: Error) => void }>();
 
   constructor(
@@ -38,15 +44,35 @@ export class CommitWriter {
 
   /** Appends the updates in one transaction; resolves with their sequence numbers once committed. */
   async append(updates: PendingUpdate[]): Promise<number[]> {
-    if (!this.useWorker()) return this.main.append(updates);
+    if (!this.useWorker() || this.quiet(updates)) {
+      const seqs = this.main.append(updates);
+      this.lastCommitAt = performance.now();
+      return seqs;
+    }
     const packed = packUpdates(updates);
     return this.request({ kind: 'append', packed }, [packed.buffer as ArrayBuffer]);
+  }
+
+  /**
+   * A few updates on a quiet server are committed on the main connection: the same commit, without
+   * the two thread hops (≈ 0.25 ms of a keystroke's 1 ms commit when the threads were asleep). Only
+   * when the worker has nothing outstanding (so the two never commit out of order) and nothing was
+   * committed in the last QUIET_MS: under load every commit goes to the worker and the loop goes
+   * on checking meanwhile.
+   */
+  private quiet(updates: readonly PendingUpdate[]): boolean {
+    return this.waiting.size === 0 && updates.length <= QUIET_MAX_UPDATES && performance.now() - this.lastCommitAt > QUIET_MS;
   }
 
   /** Stores a document's compacted state as of its last committed update. */
   async snapshot(agreementId: string, state: Uint8Array, at: number): Promise<void> {
     if (!this.useWorker()) return this.main.snapshot(agreementId, state, at);
     await this.request({ kind: 'snapshot', agreementId, state, at });
+  }
+
+  /** Whether commits can go to the thread: it has reported that its connection is open. */
+  get threadReady(): boolean {
+    return this.ready && this.worker !== null;
   }
 
   /** Starts the thread ahead of the first commit. */
@@ -115,6 +141,7 @@ export class CommitWriter {
     const waiter = this.waiting.get(reply.id);
     if (!waiter) return;
     this.waiting.delete(reply.id);
+    this.lastCommitAt = performance.now();
     if (this.waiting.size === 0) this.worker?.unref();
     if (reply.ok) waiter.resolve(reply.seqs);
     else waiter.reject(new Error(reply.error));
