@@ -4,7 +4,7 @@ import { packUpdates } from './packedUpdates.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
 /** See CommitWriter.quiet. */
-const QUIET_MS = 20;
+const QUIET_MS = 5;
 const QUIET_MAX_UPDATES = 4;
 
 type Body = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never;
