@@ -56,7 +56,7 @@ describe('a room', () => {
     expect(room.decoded).toBe(false);
     expect(firstEntryText(viewer.doc).length).toBeGreaterThan(0);
 
-    // The editor's first keystroke finds the document decoded and its shadow built.
+    // An editor's join decodes it in the background: the first keystroke need not wait for it.
     const editor = new SimulatedPeer(network, registry, ROOM, agreementPeer('wmk-referat', 'werra-meissner-kreis'));
     await join(editor);
     for (let i = 0; i < 5 && !room.decoded; i++) await new Promise((resolve) => setImmediate(resolve));
