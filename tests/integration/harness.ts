@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
@@ -30,6 +30,16 @@ export interface TestServer extends RunningServer {
    */
   restart(): Promise<TestServer>;
   dispose(): Promise<void>;
+}
+
+/** A built client's folder for `newServer`'s staticDir: each file by its path, folders as needed. */
+export function staticFolder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vereinbar-static-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
 }
 
 /** A real server on port 0 with the real SQLite store in a temporary folder (Hocuspocus' newHocuspocus). */

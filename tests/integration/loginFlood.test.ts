@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HASHING_RETRY_AFTER_SECONDS } from '../../server/auth/hashingGate.js';
-import { newServer, type TestServer } from './harness.js';
+import { newServer, staticFolder, type TestServer } from './harness.js';
 
 const CSS = 'body { color: #1f3f77; }\n'.repeat(200);
 
@@ -24,10 +22,7 @@ describe('a flood of logins with unknown names', () => {
   let server: TestServer;
   let staticDir: string;
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'vereinbar-static-'));
-    mkdirSync(join(staticDir, 'assets'));
-    writeFileSync(join(staticDir, 'assets', 'app.css'), CSS);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>vereinbar</title>');
+    staticDir = staticFolder({ 'assets/app.css': CSS, 'index.html': '<!doctype html><title>vereinbar</title>' });
     server = await newServer(undefined, 0, { staticDir });
   });
   afterAll(async () => {

@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newServer, type TestServer } from './harness.js';
+import { newServer, staticFolder, type TestServer } from './harness.js';
 
 const INDEX = '<!doctype html><html><head><title>vereinbar</title><script type="module" crossorigin src="/assets/index-a1.js"></script></head><body><div id="root"></div></body></html>';
 const PAGE_SCRIPT = 'export const page = "Vereinbarung";\n'.repeat(100);
@@ -33,16 +31,14 @@ describe('the built client as the server sends it', () => {
   let server: TestServer;
   let staticDir: string;
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'vereinbar-static-'));
-    mkdirSync(join(staticDir, 'assets'));
-    mkdirSync(join(staticDir, '.vite'));
-    writeFileSync(join(staticDir, 'index.html'), INDEX);
-    writeFileSync(join(staticDir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
-    const page = join(staticDir, 'assets', 'AgreementPage-p1.js');
-    writeFileSync(page, PAGE_SCRIPT);
-    writeFileSync(`${page}.br`, brotliCompressSync(PAGE_SCRIPT));
-    writeFileSync(`${page}.gz`, gzipSync(PAGE_SCRIPT));
-    writeFileSync(join(staticDir, 'assets', 'editor-e1.js'), 'export const editor = 1;\n');
+    staticDir = staticFolder({
+      'index.html': INDEX,
+      '.vite/manifest.json': JSON.stringify(MANIFEST),
+      'assets/AgreementPage-p1.js': PAGE_SCRIPT,
+      'assets/AgreementPage-p1.js.br': brotliCompressSync(PAGE_SCRIPT),
+      'assets/AgreementPage-p1.js.gz': gzipSync(PAGE_SCRIPT),
+      'assets/editor-e1.js': 'export const editor = 1;\n',
+    });
     server = await newServer(undefined, 0, { staticDir });
   });
   afterAll(async () => {
