@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PendingUpdate } from '../types.js';
 import { packUpdates } from './packedUpdates.js';
+import { commitWorkerFromSource } from './workerFromSource.js';
 import type { WriterMessage, WriterOptions, WriterReply, WriterRequest } from './protocol.js';
 
 /** See CommitWriter.quiet. */
@@ -150,16 +151,13 @@ export class CommitWriter {
 
 /**
  * The built server (dist/server/*.js, one bundle) finds commitWorker.js beside itself
- * (scripts/build.mjs emits it as an entry of its own); the TypeScript sources (tsx, vitest) start
- * commitWorker.ts through tsxWorker.mjs, which registers tsx in the thread first.
+ * (scripts/build.mjs emits it as an entry of its own); from the TypeScript sources (tsx, vitest)
+ * the same bundle is made on the spot (workerFromSource.ts).
  */
 function startCommitWorker(options: WriterOptions): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./commitWorker.js', here), { workerData: options });
-  return new Worker(new URL('./tsxWorker.mjs', here), {
-    workerData: { ...options, entry: new URL('./commitWorker.ts', here).href },
-    // Not the parent's flags: `--import tsx` would register tsx twice, and a worker refuses
-    // process-wide ones such as the bench's --expose-gc.
-    execArgv: [],
-  });
+  const file = here.endsWith('.ts') ? commitWorkerFromSource() : new URL('./commitWorker.js', here);
+  // Not the parent's flags: `--import tsx` would load tsx into the thread, and a worker refuses
+  // process-wide ones such as the bench's --expose-gc.
+  return new Worker(file, { workerData: options, execArgv: [] });
 }
