@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** One mail as the worker hands it over. */
 export interface MailMessage {
@@ -16,11 +16,13 @@ export interface MailTransport {
 
 /** SMTP through nodemailer, from SMTP_URL (e.g. smtp://user:pass@mail.example:587). */
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first mail, not at start: most hours send none.
+  let transporter: Promise<Transporter> | null = null;
+  const connect = () => (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   return {
     async send(message) {
       const domain = from.replace(/^.*@/, '').replace(/>$/, '') || 'vereinbar';
-      await transporter.sendMail({
+      await (await connect()).sendMail({
         from,
         to: message.to,
         subject: message.subject,
@@ -29,7 +31,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
       });
     },
     close() {
-      transporter.close();
+      void transporter?.then((open) => open.close());
     },
   };
 }

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { AgreementStatus, ReleaseInfo, SignatureInfo, SigningParty } from '../../shared/api.js';
 import { STATUS_LABELS } from '../../shared/api.js';
 import type { ProjectListModel } from '../../shared/editor/body.js';
@@ -53,7 +52,10 @@ function footers(doc: Doc, input: PdfInput) {
  * The agreement as a tagged A4 PDF (PDF/UA-style structure: headings, paragraphs, a list, German
  * as its language, the title shown), laid out like the printed reference; no browser involved.
  */
-export function renderAgreementPdf(input: PdfInput): Promise<Uint8Array> {
+export async function renderAgreementPdf(input: PdfInput): Promise<Uint8Array> {
+  // Loaded at the first PDF, not at start: pdfkit with its font engine is ≈ 4 MiB of source and
+  // tables that a server which has not printed yet need not hold.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
