@@ -42,8 +42,9 @@ type QueuedServerUpdate = {
 type Queued<P extends PeerInfo> = QueuedClientUpdate<P> | QueuedServerUpdate;
 
 /** A document built from `state` (a whole document as one update) and the updates queued after it. */
-function cloneDoc(state: Uint8Array, gc: boolean, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
-  const copy = new Y.Doc({ gc });
+function cloneDoc(state: Uint8Array, source: Y.Doc, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
+  // The source's guid: a made-up one costs 31 calls to crypto.getRandomValues (see serverDoc).
+  const copy = new Y.Doc({ gc: source.gc, guid: source.guid });
   Y.applyUpdate(copy, state);
   for (const item of pending) Y.applyUpdate(copy, item.update);
   return copy;
@@ -186,7 +187,7 @@ export class Room<P extends PeerInfo> implements LoadedDocument {
 
   private get shadow(): Y.Doc {
     // From the cached whole-document update when there is one (a deferred document's stored state).
-    this.shadowDoc ??= cloneDoc(this.stateAsUpdate(), this.content.gc, this.queue);
+    this.shadowDoc ??= cloneDoc(this.stateAsUpdate(), this.content, this.queue);
     return this.shadowDoc;
   }
 
