@@ -31,7 +31,12 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
       });
     },
     close() {
-      void transporter?.then((open) => open.close());
+      // A transport that never came up (nodemailer failed to load) has nothing to close; its error
+      // reached the mail that asked for it.
+      void transporter?.then(
+        (open) => open.close(),
+        () => {},
+      );
     },
   };
 }
