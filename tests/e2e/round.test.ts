@@ -144,6 +144,8 @@ describe('the yearly round, from an empty store', () => {
 
   it('tells the ministry in German that the round exists when it is started twice', async () => {
     await ministry.goto('/runden/neu');
+    // The page proposes the year after the newest round once it knows the rounds; an official types over it.
+    await expect.poll(() => ministry.getByLabel('Jahr', { exact: true }).inputValue()).toBe('2026');
     await ministry.getByLabel('Jahr', { exact: true }).fill('2025');
     await ministry.getByLabel('Frist zur Unterzeichnung').fill('2025-11-30');
     await ministry.locator('#ministry-name').fill('Heike Hofmann');

@@ -114,16 +114,16 @@ export function NewRoundPage() {
         </h1>
         {step.kind === 'edit' ? (
           <form onSubmit={check} noValidate aria-describedby={error ? 'round-error' : undefined}>
-            <RoundSettings draft={draft} onChange={setDraft} templates={versions} />
+            <RoundSettings draft={draft} onChange={(changed) => setDraft((d) => ({ ...d, ...changed }))} templates={versions} />
             <fieldset className="round-section">
               <legend>Unterzeichner/in des Ministeriums</legend>
-              <SignatoryFields value={draft.ministry} onChange={(ministry) => setDraft({ ...draft, ministry })} />
+              <SignatoryFields value={draft.ministry} onChange={(ministry) => setDraft((d) => ({ ...d, ministry }))} />
             </fieldset>
             <fieldset className="round-section">
               <legend>Beträge und Unterzeichner/innen der Partner</legend>
               <AllocationImport onApply={(rows) => setDraft((d) => ({ ...d, partners: withAmounts(d.partners, rows) }))} />
               <p className="field-hint">Partner ohne Betrag werden nicht angelegt; sie lassen sich der Runde später hinzufügen.</p>
-              <PartnerTable partners={draft.partners} onChange={(partner) => setDraft({ ...draft, partners: draft.partners.map((p) => (p.districtId === partner.districtId ? partner : p)) })} />
+              <PartnerTable partners={draft.partners} onChange={(partner) => setDraft((d) => ({ ...d, partners: d.partners.map((p) => (p.districtId === partner.districtId ? partner : p)) }))} />
             </fieldset>
             {/* Sticky at the bottom: whichever field the error moved the focus to, its message stays in view. */}
             <div className="round-actions round-actions-sticky">

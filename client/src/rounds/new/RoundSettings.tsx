@@ -10,8 +10,9 @@ export interface TemplateChoice {
 }
 
 /** Year, template version, deadline and where §5 starts from. */
-export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraft; onChange: (draft: RoundDraft) => void; templates: TemplateChoice[] }) {
-  const setCarryOver = (carryOver: CarryOver) => onChange({ ...draft, carryOver });
+/** `onChange` gets only the fields changed: the page merges them into its newest draft, so that what arrives meanwhile (last year's signatories, the template list) is not lost. */
+export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraft; onChange: (changed: Partial<RoundDraft>) => void; templates: TemplateChoice[] }) {
+  const setCarryOver = (carryOver: CarryOver) => onChange({ carryOver });
   const previousYear = Number(draft.year) - 1;
   return (
     <fieldset className="round-section">
@@ -19,11 +20,11 @@ export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraf
       <div className="round-settings">
         <div className="round-field">
           <label htmlFor="round-year">Jahr</label>
-          <input id="round-year" inputMode="numeric" autoComplete="off" value={draft.year} size={6} onChange={(event) => onChange({ ...draft, year: event.target.value.trim() })} />
+          <input id="round-year" inputMode="numeric" autoComplete="off" value={draft.year} size={6} onChange={(event) => onChange({ year: event.target.value.trim() })} />
         </div>
         <div className="round-field">
           <label htmlFor="round-templateVersion">Vorlage</label>
-          <select id="round-templateVersion" value={draft.templateVersion} onChange={(event) => onChange({ ...draft, templateVersion: event.target.value })}>
+          <select id="round-templateVersion" value={draft.templateVersion} onChange={(event) => onChange({ templateVersion: event.target.value })}>
             {templates.map(({ version, label }) => (
               <option key={version} value={version}>
                 {label === version ? version : `${label} (${version})`}
@@ -33,7 +34,7 @@ export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraf
         </div>
         <div className="round-field">
           <label htmlFor="round-deadline">Frist zur Unterzeichnung</label>
-          <input id="round-deadline" type="date" value={draft.deadline} aria-describedby="round-deadline-hint" onChange={(event) => onChange({ ...draft, deadline: event.target.value })} />
+          <input id="round-deadline" type="date" value={draft.deadline} aria-describedby="round-deadline-hint" onChange={(event) => onChange({ deadline: event.target.value })} />
           <p id="round-deadline-hint" className="field-hint">
             {isIsoDate(draft.deadline) ? `Unterzeichnung bis ${formatDate(draft.deadline)}` : 'Tag, bis zu dem beide Seiten unterzeichnet haben sollen'}
           </p>
