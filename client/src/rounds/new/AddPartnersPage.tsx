@@ -86,7 +86,7 @@ export function AddPartnersPage({ year }: { year: number }) {
             <fieldset className="round-section">
               <legend>Beträge und Unterzeichner/innen der fehlenden Partner</legend>
               <AllocationImport onApply={(rows) => setPartners((current) => current && withAmounts(current, rows))} />
-              <PartnerTable partners={partners} onChange={(partner) => setPartners(partners.map((p) => (p.districtId === partner.districtId ? partner : p)))} />
+              <PartnerTable partners={partners} onChange={(partner) => setPartners((current) => current && current.map((p) => (p.districtId === partner.districtId ? partner : p)))} />
             </fieldset>
             <div className="round-actions round-actions-sticky">
               {error && (

@@ -9,8 +9,11 @@ export interface TemplateChoice {
   label: string;
 }
 
-/** Year, template version, deadline and where §5 starts from. */
-/** `onChange` gets only the fields changed: the page merges them into its newest draft, so that what arrives meanwhile (last year's signatories, the template list) is not lost. */
+/**
+ * Year, template version, deadline and where §5 starts from. `onChange` gets only the fields
+ * changed: the page merges them into its newest draft, so that what arrives meanwhile (the proposed
+ * year, last year's signatories, the template list) is not lost.
+ */
 export function RoundSettings({ draft, onChange, templates }: { draft: RoundDraft; onChange: (changed: Partial<RoundDraft>) => void; templates: TemplateChoice[] }) {
   const setCarryOver = (carryOver: CarryOver) => onChange({ carryOver });
   const previousYear = Number(draft.year) - 1;
