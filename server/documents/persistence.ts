@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
 import type { SyncExtension } from '../sync/extensions.js';
+import { namedDoc } from '../sync/namedDoc.js';
 import type { DeferredDocument, DocumentBatch, LoadedDocument } from '../sync/types.js';
 import type { AgreementPeer } from './peer.js';
 
@@ -32,9 +33,9 @@ export class PersistenceExtension implements SyncExtension<AgreementPeer> {
       // and until then answers joiners with the stored state. A snapshot from before the state
       // vector was stored with it costs one pass over the bytes, still far less than decoding.
       const stateVector = stored.snapshotStateVector ?? Y.encodeStateVectorFromUpdate(stored.snapshot);
-      return { doc: serverDoc(name), stored: { update: stored.snapshot, stateVector } };
+      return { doc: namedDoc(name), stored: { update: stored.snapshot, stateVector } };
     }
-    const doc = serverDoc(name);
+    const doc = namedDoc(name);
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
@@ -79,12 +80,3 @@ export class PersistenceExtension implements SyncExtension<AgreementPeer> {
   }
 }
 
-/**
- * A document of the server, named by its agreement. Yjs would otherwise make up a guid for every
- * Y.Doc from 31 calls to crypto.getRandomValues (lib0's uuidv4): 0.1–0.2 ms per document, the
- * largest single cost of opening an agreement in the profile. The guid names subdocuments, which
- * agreements do not have; nothing is stored or sent with it.
- */
-export function serverDoc(agreementId: string): Y.Doc {
-  return new Y.Doc({ guid: agreementId });
-}

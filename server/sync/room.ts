@@ -43,7 +43,7 @@ type Queued<P extends PeerInfo> = QueuedClientUpdate<P> | QueuedServerUpdate;
 
 /** A document built from `state` (a whole document as one update) and the updates queued after it. */
 function cloneDoc(state: Uint8Array, source: Y.Doc, pending: readonly { update: Uint8Array }[] = []): Y.Doc {
-  // The source's guid: a made-up one costs 31 calls to crypto.getRandomValues (see serverDoc).
+  // The source's guid: a made-up one costs 31 calls to crypto.getRandomValues (see namedDoc).
   const copy = new Y.Doc({ gc: source.gc, guid: source.guid });
   Y.applyUpdate(copy, state);
   for (const item of pending) Y.applyUpdate(copy, item.update);

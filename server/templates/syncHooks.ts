@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import { decideTemplate } from '../policies/templates.js';
 import type { TemplateStore } from '../store/templateTypes.js';
 import { composeExtensions, type SyncExtension } from '../sync/extensions.js';
+import { namedDoc } from '../sync/namedDoc.js';
 import type { CheckContext, DocumentBatch, LoadedDocument, Rejection, SyncHooks } from '../sync/types.js';
 import { seedTemplateDoc, templateStateOf } from './draftDoc.js';
 import { checkTemplateTransaction } from './draftGuard.js';
@@ -27,7 +28,7 @@ class TemplatePersistence implements SyncExtension<TemplatePeer> {
       if (!record?.content) throw new Error(`no document for template ${version}`);
       return seedTemplateDoc(record.content, record.state);
     }
-    const doc = new Y.Doc();
+    const doc = namedDoc(version);
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
